@@ -1,0 +1,20 @@
+"""briefgen: a day's news articles in, a short, dated briefing with cited sources out."""
+
+from .config import BriefingConfig
+from .model import Article, Briefing, Citation, Sentence, Skipped, Story, StoryBrief, SummarySentence
+from .pipeline import build_briefing
+from .render import write_briefing
+
+__all__ = [
+    "Article",
+    "Briefing",
+    "BriefingConfig",
+    "Citation",
+    "Sentence",
+    "Skipped",
+    "Story",
+    "StoryBrief",
+    "SummarySentence",
+    "build_briefing",
+    "write_briefing",
+]

@@ -1,0 +1,124 @@
+"""Stage 2 — clean: strip site junk from scraped text and split bodies into sentences, offline.
+
+Scraped plain text arrives with the whole page flattened into lines: breadcrumbs, link lists
+("Related", "Recommendation"), ads, share counters, tag lists, author blurbs, comment forms, image
+credits, stray HTML. No list of site names can keep up with that, so lines are judged by their shape:
+article prose is long, ends like a sentence, and sits among other prose; junk is short, headline-shaped,
+bulleted, repeated, or sits in a run of such lines.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Article, Sentence
+
+_TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
+_SPACE = re.compile(r"[ \t\u00a0\u200b]+")
+WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+# A line ends like a sentence: terminal punctuation, possibly inside closing quotes or brackets.
+# A trailing comma is allowed because scraped paragraphs are sometimes cut mid-sentence.
+_SENTENCE_END = re.compile(r"[.!?,:;][\"'”’)\]]*$")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
+# "Jane Doe is a politics reporter for X." — an author blurb, not reporting.
+_AUTHOR_BLURB = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){1,4}(?:is|was)\s+(?:an?|the)\s+[^.]{0,120}?"
+    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor|"
+    r"anchor|analyst|intern|fellow)\b"
+)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b", re.I)
+_CREDIT = re.compile(r"^(?:image|photo|picture|video|graphic)?\s*(?:credits?|courtesy|source)\s*:", re.I)
+_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://|\bfollow (?:him|her|them|us) on\b", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+_BREADCRUMB = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]|^\s*(?:current|you are here)\s*:", re.I)
+
+
+def strip_markup(line: str) -> str:
+    """Remove stray HTML tags and entities that scrapers leave in text."""
+    if "<" in line:
+        line = _TAG.sub(" ", line)
+    if "&" in line:
+        line = html.unescape(line)
+    return _SPACE.sub(" ", line).strip()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def looks_like_prose(line: str) -> bool:
+    """A line shaped like article prose: several words and a sentence ending."""
+    n = len(words(line))
+    if n < 6 or not _SENTENCE_END.search(line):
+        return False
+    if _BULLET.match(line) and n < 25:
+        return False
+    return not (
+        _AUTHOR_BLURB.match(line)
+        or _CONTRIBUTED.search(line)
+        or _CREDIT.match(line)
+        or (_CONTACT.search(line) and n < 40)
+        or _BREADCRUMB.search(line)
+        or _COPYRIGHT.search(line)
+    )
+
+
+@dataclass(frozen=True)
+class CleanText:
+    lines: tuple[str, ...]  # every line of the input, markup stripped (metadata readers use these)
+    body: tuple[str, ...]  # the lines judged to be article prose, in order
+
+
+def clean_lines(raw_lines: list[str]) -> CleanText:
+    lines = [strip_markup(line) for line in raw_lines]
+    nonempty = [line for line in lines if line]
+    counts: dict[str, int] = {}
+    for line in nonempty:
+        counts[line] = counts.get(line, 0) + 1
+
+    prose = [looks_like_prose(line) and counts[line] == 1 for line in nonempty]
+    keep = list(prose)
+    for i, is_prose in enumerate(prose):
+        if not is_prose:
+            continue
+        # A prose-shaped line alone among junk is a teaser in a link list ("Who's the killer? ...").
+        before = prose[max(0, i - 2) : i]
+        after = prose[i + 1 : i + 3]
+        if len(before) == 2 and len(after) == 2 and not any(before) and not any(after):
+            keep[i] = False
+    # A header line that runs on into a paragraph found again below it ("Headline The dek ...")
+    # is the page header, not a paragraph of its own.
+    kept = [line for line, k in zip(nonempty, keep) if k]
+    body = [line for line in kept if not any(o != line and line.endswith(" " + o) for o in kept)]
+    return CleanText(lines=tuple(lines), body=tuple(body))
+
+
+@lru_cache(maxsize=8)
+def _segmenter(language: str):
+    import pysbd
+
+    return pysbd.Segmenter(language=_PYSBD_LANGUAGES.get(language, "en"), clean=False)
+
+
+_PYSBD_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it"}
+
+
+def split_sentences(text: str, language: str = "english") -> list[str]:
+    """Split one paragraph into sentences, verbatim, with no downloaded model (pysbd's rules)."""
+    text = text.strip()
+    if not text:
+        return []
+    return [s.strip() for s in _segmenter(language).segment(text) if s.strip()]
+
+
+def article_sentences(article: Article, language: str = "english") -> list[Sentence]:
+    """Every sentence of an article's body, paragraph by paragraph, in reading order."""
+    out: list[Sentence] = []
+    for paragraph in article.body.split("\n"):
+        for text in split_sentences(paragraph, language):
+            out.append(Sentence(article_id=article.id, position=len(out), text=text))
+    return out

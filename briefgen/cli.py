@@ -1,0 +1,83 @@
+"""`briefgen` command line: a thin shell over the Python API.
+
+Exit codes: 0 a briefing was written (skipped files are warnings on stderr), 1 no usable article
+was found, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __name__ as _package
+from .config import ALGORITHMS, BriefingConfig
+from .pipeline import build_briefing
+from .render import write_briefing
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {value!r}")
+    return number
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog=_package, description="Turn news articles into a dated, cited briefing.")
+    commands = top.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build a briefing from article files and folders")
+    build.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (read recursively)")
+    build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    build.add_argument("--date", type=_iso_date, help="briefing date, YYYY-MM-DD (default: today)")
+    build.add_argument("--algorithm", choices=ALGORITHMS, default="lexrank", help="sumy ranking algorithm")
+    build.add_argument("--min-sources", type=_positive, default=2, help="independent outlets a fact needs (default 2)")
+    build.add_argument("--sentences", type=_positive, default=5, help="summary sentences per story (default 5)")
+    build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
+    build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not args.paths:
+        parser().error("build needs at least one PATH")
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        parser().error(f"no such file or folder: {', '.join(missing)}")
+    if args.templates is not None and not args.templates.is_dir():
+        parser().error(f"--templates is not a folder: {args.templates}")
+    if args.outlets is not None and not args.outlets.is_file():
+        parser().error(f"--outlets is not a file: {args.outlets}")
+
+    config = BriefingConfig(
+        algorithm=args.algorithm,
+        min_sources=args.min_sources,
+        sentences_per_story=args.sentences,
+        templates_dir=args.templates,
+    )
+    briefing = build_briefing(args.paths, config, on=args.date, outlets_file=args.outlets)
+    for item in briefing.skipped:
+        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    if not briefing.articles:
+        print("briefgen: no usable article found; no briefing written", file=sys.stderr)
+        return 1
+    for path in write_briefing(briefing, args.out, config):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

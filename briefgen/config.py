@@ -1,0 +1,48 @@
+"""One options object, built once (CLI or API defaults) and passed explicitly to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ALGORITHMS = (
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "kl",
+    "sumbasic",
+    "edmundson",
+    "reduction",
+    "random",
+)
+
+
+@dataclass(frozen=True)
+class BriefingConfig:
+    # summarize
+    algorithm: str = "lexrank"
+    sentences_per_story: int = 5
+    language: str = "english"
+    seed: int = 0  # for the algorithms that draw random numbers
+    # consensus
+    min_sources: int = 2
+    # a candidate sentence "reports the same fact" as a sentence of another article when this share
+    # of its content words (stemmed, stop words removed, weighted by rarity in the story) appear there
+    fact_match: float = 0.6
+    # two kept sentences whose content words overlap this much say the same thing: keep one
+    max_overlap: float = 0.5
+    # dedupe
+    duplicate_threshold: float = 0.8  # estimated Jaccard similarity of word 5-gram shingles
+    # cluster
+    story_threshold: float = 0.2  # TF-IDF cosine similarity that links two articles into one story
+    # render
+    templates_dir: Path | None = None  # user templates, searched before the bundled ones
+
+    def __post_init__(self) -> None:
+        if self.algorithm not in ALGORITHMS:
+            raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+        if self.min_sources < 1:
+            raise ValueError("min_sources must be at least 1")
+        if self.sentences_per_story < 1:
+            raise ValueError("sentences_per_story must be at least 1")

@@ -1,0 +1,72 @@
+"""Stage 3 — dedupe: find syndicated copies and near-duplicates, so a copy never counts twice.
+
+Each body becomes a MinHash of its word 5-gram shingles; an LSH index proposes candidate pairs in
+about linear time, and a pair is a copy when its estimated Jaccard similarity reaches the threshold.
+Site junk is already stripped, so a wire story re-posted under another site's header still matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from datasketch import MinHash, MinHashLSH
+
+from .clean import words
+from .config import BriefingConfig
+from .model import Article
+
+NUM_PERM = 128
+SHINGLE = 5
+
+
+def _shingles(text: str) -> set[bytes]:
+    tokens = [w.lower() for w in words(text)]
+    return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(0, len(tokens) - SHINGLE + 1))}
+
+
+def fingerprint(text: str) -> MinHash | None:
+    shingles = _shingles(text)
+    if len(shingles) < 3:  # too little text to call anything a copy of it
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m.update_batch(list(shingles))
+    return m
+
+
+def _original_first(article: Article) -> tuple:
+    # The original is the earliest dated one; among equals, the copy on the outlet's own site
+    # (no separate host), then a stable order.
+    return (article.published is None, article.published or "", article.host is not None, article.id)
+
+
+def mark_duplicates(articles: list[Article], config: BriefingConfig) -> list[Article]:
+    """Return the articles with `duplicate_of` set on every copy to the id of its original."""
+    lsh = MinHashLSH(threshold=config.duplicate_threshold, num_perm=NUM_PERM)
+    hashes: dict[str, MinHash] = {}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for article in sorted(articles, key=_original_first):
+        parent[article.id] = article.id
+        m = fingerprint(article.body)
+        if m is None:
+            continue
+        for other in sorted(lsh.query(m)):
+            if m.jaccard(hashes[other]) >= config.duplicate_threshold:
+                parent[root(article.id)] = root(other)
+        lsh.insert(article.id, m)
+        hashes[article.id] = m
+
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(root(article.id), []).append(article)
+    original = {r: min(members, key=_original_first).id for r, members in groups.items()}
+    return [
+        replace(a, duplicate_of=None if original[root(a.id)] == a.id else original[root(a.id)])
+        for a in articles
+    ]

@@ -1,0 +1,26 @@
+"""Published dates as ISO `YYYY-MM-DD`, or None when the value does not hold a date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from dateutil import parser as dateparser
+
+
+def iso_date(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).strftime("%Y-%m-%d")
+    except ValueError:
+        pass
+    try:
+        # fuzzy: "Published 3:04 PM EDT, August 30, 2023" — a fixed default keeps it deterministic
+        return dateparser.parse(text, fuzzy=True, default=datetime(1900, 1, 1)).strftime("%Y-%m-%d")
+    except (ValueError, OverflowError):
+        return None

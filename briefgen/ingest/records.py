@@ -1,0 +1,84 @@
+"""JSON and JSON Lines records: `{"title", "text", "url"?, "outlet"?, "published"?, "author"?}`.
+
+A JSON file may hold one record, a list of records, or `{"articles": [...]}`. In JSON Lines one bad
+line is skipped with its line number; the other lines are used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from ..clean import strip_markup
+from ..model import Article, Skipped
+from ..outlets import OutletRegistry, credit_from_lines, domain_of
+from .dates import iso_date
+from .decode import ArticleError, content_id
+
+
+def read_records(path: str, text: str, registry: OutletRegistry) -> Iterator[Article | Skipped]:
+    if path.lower().endswith((".jsonl", ".ndjson")):
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield _article(where, json.loads(line), registry)
+            except json.JSONDecodeError as err:
+                yield Skipped(where, f"malformed JSON: {err.msg} (column {err.colno})")
+            except ArticleError as err:
+                yield Skipped(where, str(err))
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ArticleError(f"malformed JSON: {err.msg} (line {err.lineno}, column {err.colno})") from None
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if isinstance(data, dict):
+        yield _article(path, data, registry)
+        return
+    if not isinstance(data, list):
+        raise ArticleError("JSON is neither an article record nor a list of them")
+    for index, record in enumerate(data):
+        where = f"{path}#{index}"
+        try:
+            yield _article(where, record, registry)
+        except ArticleError as err:
+            yield Skipped(where, str(err))
+
+
+def _field(record: dict, *names: str) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _article(where: str, record: object, registry: OutletRegistry) -> Article:
+    if not isinstance(record, dict):
+        raise ArticleError("record is not a JSON object")
+    title = strip_markup(_field(record, "title", "headline") or "")
+    paragraphs = [strip_markup(p) for p in (_field(record, "text", "body", "content") or "").splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    if not title and not paragraphs:
+        raise ArticleError("record has neither a title nor text")
+    url = _field(record, "url", "link")
+    url = url if url and url.startswith(("http://", "https://")) else None
+    named = _field(record, "outlet", "source", "site_name")
+    site = (registry.normalise(named) if named else None) or registry.from_url(url)
+    credit = credit_from_lines(paragraphs, paragraphs, registry)
+    outlet = credit.outlet or site
+    host = (named or domain_of(url)) if credit.outlet and site and credit.outlet != site else None
+    return Article(
+        id=content_id(json.dumps(record, sort_keys=True, ensure_ascii=False)),
+        path=where,
+        title=title,
+        body="\n".join(paragraphs),
+        outlet=outlet,
+        host=host,
+        url=url,
+        published=iso_date(_field(record, "published", "date", "published_at")),
+        author=_field(record, "author", "byline") or credit.author,
+    )

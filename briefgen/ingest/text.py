@@ -1,0 +1,98 @@
+"""Plain text scraped from a web page: the whole page flattened into lines, junk included."""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import clean_lines, words
+from ..model import Article
+from ..outlets import OutletRegistry, credit_from_lines
+from .dates import iso_date
+from .decode import ArticleError, content_id
+
+_DATE_LINE = re.compile(r"^(?:date|published|posted|updated|last updated)\b\s*(?:on)?\s*:?\s*(.*\d.*)$", re.I)
+_STOP = frozenset("a an and are as at be by for from has have in is it of on or that the to was were with".split())
+
+
+def read_text(path: str, text: str, registry: OutletRegistry) -> Article:
+    cleaned = clean_lines(text.splitlines())
+    body = list(cleaned.body)
+    if not body:
+        raise ArticleError("no article text found (no line reads like prose)")
+    lines = [line for line in cleaned.lines if line]
+    header = lines[: lines.index(body[0])] if body[0] in lines else []
+    title, host = split_site_suffix(_title(header, body), body)
+    host = host or _site_name(lines, title)
+    credit = credit_from_lines(lines, body, registry)
+    outlet = credit.outlet or (registry.normalise(host) if host else None)
+    if host and outlet and registry.normalise(host) == outlet:
+        host = None
+    return Article(
+        id=content_id(text),
+        path=path,
+        title=title,
+        body="\n".join(body),
+        outlet=outlet,
+        host=host,
+        published=None if host else _published(header),
+        author=credit.author,
+    )
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in words(text) if w.lower() not in _STOP}
+
+
+def _title(header: list[str], body: list[str]) -> str:
+    """The header line that best matches what the body is about.
+
+    Scrapes put skip links, ads and breadcrumbs before the headline; the headline is the short line
+    whose words the body repeats. A headline that runs on into the standfirst ("Headline The dek…",
+    the dek repeated in the body) is cut where the repeated paragraph begins.
+    """
+    body_words = _content_words(" ".join(body[:6]))
+    best, best_score = "", 0.0
+    for line in header:
+        for paragraph in body:
+            if line.endswith(" " + paragraph):
+                line = line[: -len(paragraph)].strip()
+                break
+        n = len(words(line))
+        if not 3 <= n <= 30 or re.search(r"[>»›]|^\s*current\s*:", line, re.I):
+            continue
+        content = _content_words(line)
+        score = len(content & body_words) / max(len(content), 1)
+        if score > best_score:
+            best, best_score = line, score
+    return best if best_score >= 0.3 else ""
+
+
+def split_site_suffix(title: str, body: list[str]) -> tuple[str, str | None]:
+    """"Headline | Site" → ("Headline", "Site") when the short tail names no word of the article."""
+    m = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40})$", title) or re.match(r"^(.{10,}?)\s*\|\s*([^|]{2,40})$", title)
+    if not m or len(words(m.group(2))) > 5:
+        return title, None
+    tail = _content_words(m.group(2))
+    if tail and len(tail & _content_words(" ".join(body))) / len(tail) < 0.5:
+        return m.group(1).strip(), m.group(2).strip()
+    return title, None
+
+
+def _site_name(lines: list[str], title: str) -> str | None:
+    """The site's own name, where a line repeats the title with a site suffix ("Title - Site")."""
+    if not title:
+        return None
+    for line in lines:
+        if line != title and title in line:
+            m = re.match(r"\s*[-|–—:]\s*(\S.{0,40})$", line[line.index(title) + len(title) :])
+            if m:
+                return m.group(1).strip()
+    return None
+
+
+def _published(header: list[str]) -> str | None:
+    for line in header:
+        m = _DATE_LINE.match(line)
+        if m:
+            return iso_date(m.group(1))
+    return None

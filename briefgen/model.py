@@ -1,0 +1,103 @@
+"""The records passed between pipeline stages.
+
+Each stage takes records and a `BriefingConfig` and returns new records; nothing is mutated in
+place, so every record here is a frozen dataclass. The JSON contract (`briefing.json`) is built from
+these records by `briefgen.render.briefing_to_dict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article after ingest: metadata read from the file, and its cleaned body text.
+
+    `outlet` is the organisation that wrote the article (None when nothing in the input says so);
+    `host` is the site the copy was taken from when that differs (a re-posting site), else None.
+    """
+
+    id: str
+    path: str
+    title: str
+    body: str
+    outlet: str | None = None
+    host: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when the input states one
+    author: str | None = None
+    duplicate_of: str | None = None  # id of the article this one is a copy of
+
+    @property
+    def outlet_label(self) -> str:
+        return self.outlet or "Unknown outlet"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file (or record inside one) that could not be used, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence exactly as it stands in one article's body."""
+
+    article_id: str
+    position: int  # index of the sentence within its article
+    text: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles that report the same news, in a stable order."""
+
+    id: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    outlet: str
+    title: str
+    url: str | None
+    article: str  # article id
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A sentence kept for the briefing, with every independent outlet that reports its fact."""
+
+    text: str
+    article_id: str  # the article the text is quoted from
+    sources: tuple[Citation, ...]
+
+    @property
+    def support(self) -> int:
+        return len({c.outlet for c in self.sources})
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    story: Story
+    headline: str
+    outlets: tuple[str, ...]  # independent outlets, sorted
+    sentences: tuple[SummarySentence, ...]
+
+
+@dataclass(frozen=True)
+class Briefing:
+    date: date
+    stories: tuple[StoryBrief, ...]
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...] = field(default_factory=tuple)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)

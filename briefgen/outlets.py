@@ -1,0 +1,141 @@
+"""Who wrote an article: outlet names, their aliases and domains, and attribution from the text.
+
+A wire story re-posted on a spam site must count as the wire's, not as one more outlet, so the
+credit the text itself carries (a "(AP)" dateline, "Source: …", "originally appeared on …", an
+author blurb "… reporter for CBS News") outranks the site the copy was found on.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"[^\w ]+", " ", name.casefold())
+    name = re.sub(r"^the ", "", " ".join(name.split()))
+    return name
+
+
+@dataclass(frozen=True)
+class OutletRegistry:
+    """Canonical outlet names, looked up by any alias or by web domain."""
+
+    by_alias: dict[str, str] = field(default_factory=dict)
+    by_domain: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> OutletRegistry:
+        entries = tomllib.loads(resources.files("briefgen").joinpath("outlets.toml").read_text("utf-8"))["outlet"]
+        if extra is not None:
+            # the user's entries come last so they override the bundled ones
+            entries = entries + tomllib.loads(Path(extra).read_text("utf-8")).get("outlet", [])
+        by_alias: dict[str, str] = {}
+        by_domain: dict[str, str] = {}
+        for entry in entries:
+            name = entry["name"]
+            for alias in [name, *entry.get("aliases", [])]:
+                by_alias[_key(alias)] = name
+            for domain in entry.get("domains", []):
+                by_domain[domain.lower().removeprefix("www.")] = name
+        return cls(by_alias, by_domain)
+
+    def canonical(self, name: str) -> str | None:
+        """The registry's name for `name`, or None when it is not a known outlet."""
+        return self.by_alias.get(_key(name))
+
+    def normalise(self, name: str) -> str:
+        """The registry's name when known; the longest known prefix ("CBS News Digital" → CBS News);
+        else the name as written, tidied."""
+        name = " ".join(name.split()).strip(" .,;:-—–")
+        known = self.canonical(name)
+        if known:
+            return known
+        parts = name.split()
+        for n in range(len(parts) - 1, 0, -1):
+            known = self.canonical(" ".join(parts[:n]))
+            if known:
+                return known
+        return name
+
+    def from_url(self, url: str | None) -> str | None:
+        host = domain_of(url)
+        while host:
+            if host in self.by_domain:
+                return self.by_domain[host]
+            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        return None
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.lower().removeprefix("www.") if host else None
+
+
+_NAME = r"((?:the )?[A-Z][\w&'’./-]*(?:\s+(?:of |and |&\s)?[A-Z][\w&'’./-]*){0,5})"
+# "WASHINGTON (AP) —", "LONDON (Reuters) -": the wire agency's own dateline.
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\(([A-Za-z][\w .-]{0,30})\)\s*[—–-]")
+# "Source: The Hill", "This article originally appeared on X", "first published by X".
+_CREDIT_LINE = re.compile(r"^(?:source|sources|via|courtesy(?: of)?)\s*:\s*" + _NAME + r"\s*\.?$", re.I)
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+" + _NAME
+)
+# "… is a politics reporter for CBS News Digital." / "… correspondent for CBS News based in …"
+_BLURB = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor|anchor)"
+    r"\s+(?:for|at|with)\s+" + _NAME
+)
+_BLURB_AUTHOR = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:is|was)\s+(?:an?|the)\s")
+_BYLINE = re.compile(r"^By\s+((?:[A-Z][\w'’.-]+\s*){2,4}(?:(?:,| and)\s+(?:[A-Z][\w'’.-]+\s*){2,4})*)$")
+
+
+@dataclass(frozen=True)
+class Credit:
+    outlet: str | None
+    author: str | None
+
+
+def credit_from_lines(lines: list[str], body_start: list[str], registry: OutletRegistry) -> Credit:
+    """The outlet (and author) the text credits, strongest signal first.
+
+    `lines` are all lines of the page (markup stripped), `body_start` the first paragraphs of the
+    article body, where a dateline stands.
+    """
+    outlet = None
+    for line in lines:
+        m = _CREDIT_LINE.match(line) or _ORIGINALLY.search(line)
+        if m:
+            outlet = registry.normalise(m.group(1))
+            break
+    if outlet is None:
+        for paragraph in body_start[:3]:
+            m = _DATELINE.match(paragraph)
+            if m:
+                outlet = registry.normalise(m.group(1))
+                break
+    author = None
+    for line in lines:
+        m = _BLURB.search(line)
+        if m and len(line.split()) < 60:
+            outlet = outlet or registry.normalise(m.group(1))
+            a = _BLURB_AUTHOR.match(line)
+            author = author or (a.group(1) if a else None)
+        b = _BYLINE.match(line)
+        if b:
+            author = author or b.group(1).strip()
+    if outlet is None:
+        # A line that is nothing but a known outlet's name ("International New York Times").
+        for line in lines:
+            if 0 < len(line.split()) <= 6 and registry.canonical(line):
+                outlet = registry.canonical(line)
+                break
+    return Credit(outlet=outlet, author=author)

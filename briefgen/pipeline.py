@@ -1,0 +1,72 @@
+"""The whole path from input files to a `Briefing`, one stage after another.
+
+Read top to bottom, this is the data flow: ingest → clean → dedupe → cluster → summarize →
+consensus. Rendering to files is separate (`briefgen.render.write_briefing`), so a script can build
+a briefing and do what it likes with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from .clean import article_sentences
+from .cluster import cluster_articles
+from .config import BriefingConfig
+from .consensus import brief_story, content_terms, outlet_key, overlap
+from .dedupe import mark_duplicates
+from .ingest import read_paths
+from .model import Article, Briefing, StoryBrief
+from .outlets import OutletRegistry
+from .summarize import rank_pool, sentence_pool
+
+
+def build_briefing(
+    paths: Iterable[str | Path],
+    config: BriefingConfig | None = None,
+    *,
+    on: date | None = None,
+    outlets_file: Path | None = None,
+) -> Briefing:
+    """Read the articles under `paths` and build the briefing dated `on` (default: today)."""
+    config = config or BriefingConfig()
+    registry = OutletRegistry.load(outlets_file)
+
+    articles, skipped = read_paths(paths, registry)  # 1. ingest
+    sentences = {a.id: article_sentences(a, config.language) for a in articles}  # 2. clean
+    articles = mark_duplicates(articles, config)  # 3. dedupe
+    stories = cluster_articles(articles, config)  # 4. cluster
+    by_id = {a.id: a for a in articles}
+
+    briefs: list[StoryBrief] = []
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids]
+        headline = choose_headline(members, config.language)
+        ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)  # 5.
+        briefs.append(brief_story(story, by_id, sentences, ranked, headline, config))  # 6. consensus
+
+    # The stories most outlets cover lead the briefing.
+    briefs.sort(key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
+    return Briefing(
+        date=on or date.today(),
+        stories=tuple(briefs),
+        articles=tuple(sorted(articles, key=lambda a: (a.path, a.id))),
+        skipped=tuple(sorted(skipped, key=lambda s: s.path)),
+    )
+
+
+def _independent_outlets(brief: StoryBrief, by_id: dict[str, Article]) -> int:
+    return len({outlet_key(by_id[i]) for i in brief.story.article_ids if by_id[i].duplicate_of is None})
+
+
+def choose_headline(members: list[Article], language: str) -> str:
+    """The title that shares most with the story's other titles: the most typical headline."""
+    titled = sorted((a for a in members if a.title and a.duplicate_of is None), key=lambda a: a.id)
+    if not titled:
+        return members[0].title or "Untitled story"
+    terms = {a.id: content_terms(a.title, language) for a in titled}
+    return max(
+        titled,
+        key=lambda a: (sum(overlap(terms[a.id], terms[b.id]) for b in titled if b is not a), -len(a.title)),
+    ).title

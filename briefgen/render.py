@@ -1,0 +1,171 @@
+"""Stage 7 — render: the briefing as Markdown, HTML and JSON files in `OUT/YYYY-MM-DD/`.
+
+Article text is hostile until escaped: the HTML environment autoescapes everything, the Markdown
+filter backslash-escapes every character Markdown would act on, and links are kept only when they
+are http(s). Everything is rendered in memory first and each file is written under a temporary name
+and renamed, so a failed run never leaves a half-written briefing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .config import BriefingConfig
+from .model import Briefing
+
+OUTPUTS = {"briefing.md": "briefing.md.j2", "briefing.html": "briefing.html.j2"}
+
+
+def bundled_templates() -> Path:
+    """Templates inside the installed package, or the repository's top-level `templates/`."""
+    packaged = resources.files("briefgen").joinpath("templates")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def environment(user_templates: Path | None = None) -> Environment:
+    """Jinja environment whose loader tries the user's folder first, then the bundled templates."""
+    folders = ([user_templates] if user_templates else []) + [bundled_templates()]
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = markdown_escape
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+
+
+def markdown_escape(text: object) -> str:
+    """Text that Markdown shows literally: no links, emphasis or raw HTML from article text."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def safe_url(url: object) -> str | None:
+    """The URL when it is a plain http(s) link, else None (no javascript:, data:, relative links)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not re.match(r"^https?://[^\s\"'<>`]+$", url, re.I):
+        return None
+    return url
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    number: int
+    outlet: str
+    title: str
+    url: str | None
+    article: str
+
+
+def numbered_sources(briefing: Briefing) -> dict[str, SourceRef]:
+    """Article id → citation number, numbered in the order citations first appear."""
+    refs: dict[str, SourceRef] = {}
+    for story in briefing.stories:
+        for sentence in story.sentences:
+            for c in sentence.sources:
+                if c.article not in refs:
+                    refs[c.article] = SourceRef(len(refs) + 1, c.outlet, c.title, safe_url(c.url), c.article)
+    return refs
+
+
+def briefing_to_dict(briefing: Briefing) -> dict:
+    """The JSON contract of `briefing.json`."""
+    return {
+        "date": briefing.date.isoformat(),
+        "stories": [
+            {
+                "id": s.story.id,
+                "headline": s.headline,
+                "outlets": list(s.outlets),
+                "articles": list(s.story.article_ids),
+                "sentences": [
+                    {
+                        "text": x.text,
+                        "article": x.article_id,
+                        "support": x.support,
+                        "sources": [
+                            {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
+                            for c in x.sources
+                        ],
+                    }
+                    for x in s.sentences
+                ],
+            }
+            for s in briefing.stories
+        ],
+        "articles": [
+            {
+                "id": a.id,
+                "path": a.path,
+                "title": a.title,
+                "outlet": a.outlet,
+                "host": a.host,
+                "url": a.url,
+                "published": a.published,
+                "author": a.author,
+                "duplicate_of": a.duplicate_of,
+            }
+            for a in briefing.articles
+        ],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in briefing.skipped],
+    }
+
+
+def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) -> dict[str, str]:
+    """File name → file content, for every output of one briefing."""
+    config = config or BriefingConfig()
+    env = environment(config.templates_dir)
+    context = {
+        "briefing": briefing,
+        "date": briefing.date,
+        "stories": briefing.stories,
+        "sources": numbered_sources(briefing),
+        "min_sources": config.min_sources,
+    }
+    files = {name: env.get_template(template).render(context) for name, template in OUTPUTS.items()}
+    files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None) -> list[Path]:
+    """Write the briefing into `out_dir/YYYY-MM-DD/`; return the paths written."""
+    files = render_briefing(briefing, config)  # render everything before touching the disk
+    day = Path(out_dir) / briefing.date.isoformat()
+    day.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in sorted(files):
+        written.append(atomic_write(day / name, files[name]))
+    return written
+
+
+def atomic_write(path: Path, content: str) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
