@@ -44,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--date", type=_iso_date, help="briefing date, YYYY-MM-DD (default: today)")
     build.add_argument("--algorithm", choices=ALGORITHMS, default="lexrank", help="sumy ranking algorithm")
     build.add_argument("--min-sources", type=_positive, default=2, help="independent outlets a fact needs (default 2)")
+    build.add_argument(
+        "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
+    )
     build.add_argument("--sentences", type=_positive, default=5, help="summary sentences per story (default 5)")
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     config = BriefingConfig(
         algorithm=args.algorithm,
         min_sources=args.min_sources,
+        show_single_source=args.show_single_source,
         sentences_per_story=args.sentences,
         templates_dir=args.templates,
     )

@@ -27,6 +27,7 @@ class BriefingConfig:
     seed: int = 0  # for the algorithms that draw random numbers
     # consensus
     min_sources: int = 2
+    show_single_source: bool = False  # list claims only one outlet makes apart, marked as such
     # a candidate sentence "reports the same fact" as a sentence of another article when this share
     # of its content words (stemmed, stop words removed, weighted by rarity in the story) appear there
     fact_match: float = 0.6

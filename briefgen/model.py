@@ -82,11 +82,30 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One outlet's (or several outlets') version of a disputed detail, e.g. "70th anniversary"."""
+
+    value: str
+    sources: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Outlets that report the same fact with different figures, dates or names."""
+
+    about: str  # the fact in question, as a short text
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
 class StoryBrief:
     story: Story
     headline: str
     outlets: tuple[str, ...]  # independent outlets, sorted
     sentences: tuple[SummarySentence, ...]
+    # claims only one outlet makes, listed apart (when the config asks) instead of in the summary
+    single_source: tuple[SummarySentence, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import BriefingConfig
-from .model import Briefing
+from .model import Briefing, Citation
 
 OUTPUTS = {"briefing.md": "briefing.md.j2", "briefing.html": "briefing.html.j2"}
 
@@ -79,11 +79,16 @@ def numbered_sources(briefing: Briefing) -> dict[str, SourceRef]:
     """Article id → citation number, numbered in the order citations first appear."""
     refs: dict[str, SourceRef] = {}
     for story in briefing.stories:
-        for sentence in story.sentences:
-            for c in sentence.sources:
-                if c.article not in refs:
-                    refs[c.article] = SourceRef(len(refs) + 1, c.outlet, c.title, safe_url(c.url), c.article)
+        cited = [c for x in (*story.sentences, *story.single_source) for c in x.sources]
+        cited += [c for d in story.disagreements for claim in d.claims for c in claim.sources]
+        for c in cited:
+            if c.article not in refs:
+                refs[c.article] = SourceRef(len(refs) + 1, c.outlet, c.title, safe_url(c.url), c.article)
     return refs
+
+
+def _citation(c: Citation) -> dict:
+    return {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
 
 
 def briefing_to_dict(briefing: Briefing) -> dict:
@@ -101,12 +106,20 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                         "text": x.text,
                         "article": x.article_id,
                         "support": x.support,
-                        "sources": [
-                            {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
-                            for c in x.sources
-                        ],
+                        "sources": [_citation(c) for c in x.sources],
                     }
                     for x in s.sentences
+                ],
+                "single_source": [
+                    {"text": x.text, "article": x.article_id, "sources": [_citation(c) for c in x.sources]}
+                    for x in s.single_source
+                ],
+                "disagreements": [
+                    {
+                        "about": d.about,
+                        "claims": [{"value": c.value, "sources": [_citation(x) for x in c.sources]} for c in d.claims],
+                    }
+                    for d in s.disagreements
                 ],
             }
             for s in briefing.stories
