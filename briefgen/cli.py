@@ -7,13 +7,14 @@ was found, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from pathlib import Path
 
 from . import __name__ as _package
 from .config import ALGORITHMS, BriefingConfig
-from .pipeline import build_briefing
+from .pipeline import build_briefing, group_articles
 from .render import write_briefing
 
 
@@ -50,16 +51,22 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sentences", type=_positive, default=5, help="summary sentences per story (default 5)")
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+
+    cluster = commands.add_parser("cluster", help="print how the articles group into stories, one JSON line each")
+    cluster.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
+    cluster.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not args.paths:
-        parser().error("build needs at least one PATH")
+        parser().error(f"{args.command} needs at least one PATH")
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         parser().error(f"no such file or folder: {', '.join(missing)}")
+    if args.command == "cluster":
+        return _cluster(args)
     if args.templates is not None and not args.templates.is_dir():
         parser().error(f"--templates is not a folder: {args.templates}")
     if args.outlets is not None and not args.outlets.is_file():
@@ -81,6 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     for path in write_briefing(briefing, args.out, config):
         print(path)
     return 0
+
+
+def _cluster(args: argparse.Namespace) -> int:
+    articles, stories, skipped = group_articles(args.paths, BriefingConfig(), outlets_file=args.outlets)
+    for item in skipped:
+        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    for a in sorted(articles, key=lambda a: (a.path, a.id)):
+        record = {"id": a.id, "path": a.path, "story": story_of[a.id], "duplicate_of": a.duplicate_of}
+        print(json.dumps(record, ensure_ascii=False))
+    return 0 if articles else 1
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from .config import BriefingConfig
 from .consensus import brief_story, content_terms, outlet_key, overlap
 from .dedupe import mark_duplicates
 from .ingest import read_paths
-from .model import Article, Briefing, StoryBrief
+from .model import Article, Briefing, Skipped, Story, StoryBrief
 from .outlets import OutletRegistry
 from .summarize import rank_pool, sentence_pool
 
@@ -31,12 +31,8 @@ def build_briefing(
 ) -> Briefing:
     """Read the articles under `paths` and build the briefing dated `on` (default: today)."""
     config = config or BriefingConfig()
-    registry = OutletRegistry.load(outlets_file)
-
-    articles, skipped = read_paths(paths, registry)  # 1. ingest
-    sentences = {a.id: article_sentences(a, config.language) for a in articles}  # 2. clean
-    articles = mark_duplicates(articles, config)  # 3. dedupe
-    stories = cluster_articles(articles, config)  # 4. cluster
+    articles, stories, skipped = group_articles(paths, config, outlets_file=outlets_file)  # 1, 3, 4
+    sentences = {a.id: article_sentences(a, config.language) for a in articles if a.duplicate_of is None}  # 2.
     by_id = {a.id: a for a in articles}
 
     briefs: list[StoryBrief] = []
@@ -54,6 +50,15 @@ def build_briefing(
         articles=tuple(sorted(articles, key=lambda a: (a.path, a.id))),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
     )
+
+
+def group_articles(
+    paths: Iterable[str | Path], config: BriefingConfig, *, outlets_file: Path | None = None
+) -> tuple[list[Article], list[Story], list[Skipped]]:
+    """Read the articles, mark copies and group them into stories: the stages before summarizing."""
+    articles, skipped = read_paths(paths, OutletRegistry.load(outlets_file))  # 1. ingest
+    articles = mark_duplicates(articles, config)  # 3. dedupe
+    return articles, cluster_articles(articles, config), skipped  # 4. cluster
 
 
 def _independent_outlets(brief: StoryBrief, by_id: dict[str, Article]) -> int:

@@ -1,0 +1,104 @@
+"""Stories grouped as a newsroom would: copies found, different stories kept apart, headlines placed."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from briefgen import BriefingConfig
+from briefgen.cli import main
+from briefgen.cluster import cluster_articles
+from briefgen.dedupe import mark_duplicates
+from briefgen.pipeline import group_articles
+
+from .conftest import EXAMPLES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _stories_by_title(articles, stories):
+    title = {a.id: a.title for a in articles}
+    return sorted(sorted(title[i] for i in s.article_ids) for s in stories)
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder / "seeds")
+    shutil.copy(FIXTURES / "two_new_york_stories.jsonl", folder / "ny.jsonl")
+    return folder
+
+
+def test_three_real_stories_stay_three_even_when_two_share_new_york(tmp_path):
+    articles, stories, skipped = group_articles([_corpus(tmp_path)], BriefingConfig())
+    assert not skipped
+    groups = _stories_by_title(articles, stories)
+    assert len(groups) == 3, groups
+    wework = [g for g in groups if any("WeWork" in t for t in g)][0]
+    omar = [g for g in groups if any("Omar" in t for t in g)][0]
+    assert len(wework) == 2 and all("WeWork" in t for t in wework)
+    assert len(omar) == 2 and all("Omar" in t for t in omar)
+    assert [len(g) for g in groups if g not in (wework, omar)] == [5]
+
+
+def test_headline_only_records_join_the_story_they_name(tmp_path):
+    folder = _corpus(tmp_path)
+    (folder / "headlines.jsonl").write_text(
+        "\n".join(json.dumps({"title": t, "outlet": o}) for t, o in [
+            ("White House says Russia and North Korea arms talks are actively advancing", "Reuters"),
+            ("WeWork under investigation by New York attorney general", "Bloomberg"),
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    articles, stories, _ = group_articles([folder], BriefingConfig())
+    groups = _stories_by_title(articles, stories)
+    assert len(groups) == 3
+    for group in groups:
+        if "White House says Russia and North Korea arms talks are actively advancing" in group:
+            assert len(group) == 6
+        if "WeWork under investigation by New York attorney general" in group:
+            assert sum("WeWork" in t for t in group) == 3
+
+
+def test_grouping_does_not_depend_on_input_order(tmp_path):
+    articles, stories, _ = group_articles([_corpus(tmp_path)], BriefingConfig())
+    shuffled = articles[:]
+    random.Random(3).shuffle(shuffled)
+    again = cluster_articles(mark_duplicates(shuffled, BriefingConfig()), BriefingConfig())
+    assert again == stories
+
+
+def test_dates_far_apart_keep_similar_articles_in_different_stories(tmp_path):
+    articles, _, _ = group_articles([FIXTURES / "two_new_york_stories.jsonl"], BriefingConfig())
+    wework = [a for a in articles if "WeWork" in a.title]
+    moved = [replace(wework[0], published="2019-12-30"), wework[1]]
+    stories = cluster_articles(moved, BriefingConfig())
+    assert len(stories) == 2
+    assert len(cluster_articles(moved, BriefingConfig(story_window_days=60))) == 1
+
+
+def test_exact_and_junk_wrapped_copies_point_at_one_original(tmp_path):
+    folder = _corpus(tmp_path)
+    hill = (EXAMPLES / "003_f85a140a94b8a8bc.txt").read_text(encoding="utf-8")
+    body = hill[hill.index("The Biden administration") : hill.index("Source: The Hill")]
+    for n, (head, tail) in enumerate([("Menu\nSearch", "Tags: Russia, Korea"), ("Home | News", "Comments (0)")]):
+        (folder / f"copy{n}.txt").write_text(f"{head}\nWhite House warns on arms talks - Copy Site {n}\n{body}\nSource: The Hill\n{tail}", encoding="utf-8")
+    articles, stories, _ = group_articles([folder], BriefingConfig())
+    hill_articles = [a for a in articles if "copy" in a.path or a.path.endswith("003_f85a140a94b8a8bc.txt")]
+    assert all(a.outlet == "The Hill" for a in hill_articles)  # the copies keep the credit they carry
+    assert len(hill_articles) == 3
+    originals = [a for a in hill_articles if a.duplicate_of is None]
+    assert len(originals) == 1
+    assert all(a.duplicate_of == originals[0].id for a in hill_articles if a is not originals[0])
+    story = [s for s in stories if originals[0].id in s.article_ids][0]
+    assert {a.id for a in hill_articles} <= set(story.article_ids)
+
+
+def test_cluster_command_prints_one_json_line_per_article(tmp_path, capsys):
+    assert main(["cluster", str(_corpus(tmp_path))]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 9
+    assert all(set(line) == {"id", "path", "story", "duplicate_of"} for line in lines)
+    assert len({line["story"] for line in lines}) == 3
