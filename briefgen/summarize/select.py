@@ -1,0 +1,127 @@
+"""Choosing among ranked sentences: no repeats (MMR), a budget, readable openings, reading order.
+
+A story's pool holds the same fact in every outlet's words, so the most central sentences are
+often near-copies of each other. Maximal Marginal Relevance (Carbonell & Goldstein, 1998) trades
+centrality against what is already chosen: the next sentence maximises
+    (1 − w) · relevance − w · (largest word overlap with a chosen sentence),
+relevance being the score divided by the best score. Word overlap is the share of the smaller
+sentence's content terms (stemmed, stop words dropped) found in the other: 1.0 when one says all the
+other does, whatever their lengths — the measure the briefing's "no repeats" promise is stated in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..clean import words
+from ..model import Article, Sentence
+from .terms import sentence_terms
+
+# A sentence opening on a pronoun or a connective leans on the sentence before it ("He said the
+# talks…", "But the deal…"); out of its article that reference is lost, so such a sentence is a
+# weaker briefing line than one that names its subject. Lower-cased first words.
+DANGLING_OPENERS = frozenset(
+    """he she it they him her them his hers its their theirs this these those such also but and
+    however meanwhile moreover furthermore nevertheless nonetheless instead still yet so then
+    thus hence besides otherwise likewise similarly additionally""".split()
+)
+_LEADING_QUOTES = re.compile(r"^[\s\"'“”‘’«»(\[—–-]+")
+
+
+def dangling_opening(sentence: str) -> bool:
+    """Whether the sentence's first word (after any opening quote) refers back to unseen text."""
+    first = words(_LEADING_QUOTES.sub("", sentence)[:40])
+    return bool(first) and first[0].lower() in DANGLING_OPENERS
+
+
+def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller term set found in the other (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def content_terms(sentence: str, language: str = "english") -> frozenset[str]:
+    return frozenset(sentence_terms(sentence, language))
+
+
+def mmr_order(
+    terms: Sequence[frozenset[str]],
+    relevance: Sequence[float],
+    *,
+    redundancy_weight: float,
+    limit: int | None = None,
+) -> list[int]:
+    """Indices in MMR order: each next one the most relevant given those before it.
+
+    Only the `limit` most relevant candidates are ordered this way (MMR is quadratic in them); the
+    rest follow by relevance. Ties go to the more relevant, then the earlier index.
+    """
+    by_relevance = sorted(range(len(relevance)), key=lambda i: (-relevance[i], i))
+    rank = {i: r for r, i in enumerate(by_relevance)}
+    head = by_relevance if limit is None else by_relevance[:limit]
+    tail = [] if limit is None else by_relevance[limit:]
+    top = max(relevance, default=0.0)
+    scale = top if top > 0 else 1.0
+    closest = {i: 0.0 for i in head}  # largest overlap with a sentence already ordered
+    ordered: list[int] = []
+    remaining = list(head)
+    while remaining:
+        best = max(
+            remaining,
+            key=lambda i: ((1 - redundancy_weight) * relevance[i] / scale - redundancy_weight * closest[i], -rank[i]),
+        )
+        ordered.append(best)
+        remaining.remove(best)
+        for i in remaining:
+            closest[i] = max(closest[i], word_overlap(terms[i], terms[best]))
+    return ordered + tail
+
+
+def select_sentences(
+    candidates: Sequence[str],
+    scores: Sequence[float],
+    *,
+    max_sentences: int | None = 5,
+    max_words: int | None = None,
+    max_overlap: float = 0.5,
+    redundancy_weight: float = 0.3,
+    language: str = "english",
+) -> list[int]:
+    """Indices of the sentences to keep, in the order chosen (most important first).
+
+    Candidates are taken in MMR order; one whose word overlap with a kept sentence reaches
+    `max_overlap` says the same thing and is dropped; one that would take the summary past
+    `max_words` is passed over (a shorter one may still fit). Stops at `max_sentences`.
+    """
+    if len(candidates) != len(scores):
+        raise ValueError("one score per candidate is needed")
+    terms = [content_terms(c, language) for c in candidates]
+    kept: list[int] = []
+    used_words = 0
+    for i in mmr_order(terms, list(scores), redundancy_weight=redundancy_weight):
+        if max_sentences is not None and len(kept) >= max_sentences:
+            break
+        if any(word_overlap(terms[i], terms[k]) >= max_overlap for k in kept):
+            continue
+        n_words = len(words(candidates[i]))
+        if max_words is not None and used_words + n_words > max_words:
+            continue
+        kept.append(i)
+        used_words += n_words
+    return kept
+
+
+def reading_order(sentences: Sequence[Sentence], articles: Mapping[str, Article]) -> list[Sentence]:
+    """Sentences as a reader meets them: earlier articles first, then earlier in the article.
+
+    Articles without a date come after dated ones; articles of the same date (or none) keep a
+    stable order by id, so one article's sentences stay together.
+    """
+
+    def key(s: Sentence):
+        published = articles[s.article_id].published if s.article_id in articles else None
+        return (published is None, published or "", s.article_id, s.position, s.text)
+
+    return sorted(sentences, key=key)
