@@ -18,7 +18,15 @@ from ..clean import words
 from ..config import BriefingConfig
 from ..model import Article, Sentence
 from .graph import lexrank_scores, textrank_scores
-from .select import content_terms, dangling_opening, mmr_order, reading_order, select_sentences, word_overlap
+from .select import (
+    content_terms,
+    dangling_opening,
+    mmr_order,
+    prefer_concise_wording,
+    reading_order,
+    select_sentences,
+    word_overlap,
+)
 from .sumy_adapter import SUMMARIZERS, OfflineTokenizer, rate_with_sumy, sumy_summarizer
 from .terms import pool_terms, sentence_terms
 
@@ -29,6 +37,7 @@ __all__ = [
     "content_terms",
     "dangling_opening",
     "mmr_order",
+    "prefer_concise_wording",
     "rank_pool",
     "rank_sentences",
     "reading_order",
@@ -51,6 +60,8 @@ MIN_WORDS, MAX_WORDS = 8, 70
 # MMR orders this many of the best candidates (it is quadratic in them); the consensus stage keeps a
 # few sentences per story and seldom reads further down.
 MMR_CANDIDATES = 60
+# Two sentences sharing this much of the smaller one's content terms are wordings of one fact.
+SAME_FACT_OVERLAP = 0.8
 
 
 def rank_sentences(
@@ -124,4 +135,7 @@ def rank_pool(pool: list[Sentence], headlines: Sequence[str], config: BriefingCo
     relevance = (relevance * weights).tolist()
     terms = [content_terms(s.text, config.language) for s in canonical]
     order = mmr_order(terms, relevance, redundancy_weight=config.redundancy_weight, limit=MMR_CANDIDATES)
-    return [canonical[i] for i in order]
+    head = prefer_concise_wording(
+        order[:MMR_CANDIDATES], terms, [s.text for s in canonical], near=SAME_FACT_OVERLAP
+    )
+    return [canonical[i] for i in head + order[MMR_CANDIDATES:]]

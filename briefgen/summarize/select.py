@@ -79,6 +79,33 @@ def mmr_order(
     return ordered + tail
 
 
+def prefer_concise_wording(order: list[int], terms: Sequence[frozenset[str]], texts: Sequence[str], *, near: float) -> list[int]:
+    """`order` with each wording of a fact replaced, at the place the fact ranks, by its most concise one.
+
+    Outlets word one fact slightly differently ("We urge the DPRK…" / "We're continuing to monitor
+    this situation closely and we urge the DPRK…"), and which wording scores higher can flip when an
+    unrelated sentence joins or leaves the pool. Two sentences whose word overlap reaches `near` are
+    wordings of one fact: the one with fewer content terms (then shorter, then alphabetically first)
+    moves up to where the first of them stands, so the choice depends on the two texts alone.
+    """
+
+    def concise(i: int):
+        return (len(terms[i]), len(texts[i]), texts[i])
+
+    result = list(order)
+    position = 0
+    while position < len(result):
+        current = result[position]
+        rivals = [j for j in result[position + 1 :] if word_overlap(terms[current], terms[j]) >= near]
+        best = min(rivals, key=concise, default=None)
+        if best is not None and concise(best) < concise(current):
+            result.remove(best)
+            result.insert(position, best)
+            continue  # the moved one may itself have a more concise rival further down
+        position += 1
+    return result
+
+
 def select_sentences(
     candidates: Sequence[str],
     scores: Sequence[float],
