@@ -2,6 +2,7 @@
 
     python bench/summarize.py                      # 1k / 5k / 20k; sumy up to 5k (minutes)
     python bench/summarize.py --sizes 1000 --sumy-max 1000 --algorithm textrank
+    python bench/summarize.py --redundancy examples/articles   # repeats in briefgen's vs sumy's summaries
 
 The pool: every distinct sentence of the 120 real pages in ../shared/data/extraction/ (main text,
 comments and tables by trafilatura, split by briefgen.clean.split_sentences), shuffled with a fixed
@@ -148,6 +149,36 @@ def same_top_k(ours: list[float], theirs: list[float], k: int) -> str:
     return "same up to floating-point ties" if tied else "DIFFERENT"
 
 
+def redundancy(paths: list[str], sentences: int = 5) -> None:
+    """Repeated facts in briefgen's summary of a story vs each sumy algorithm on the concatenated,
+    cleaned article bodies (the same budget): sentence pairs whose word overlap reaches 0.5."""
+    from datetime import date
+
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from briefgen import BriefingConfig, build_briefing
+    from briefgen.config import ALGORITHMS
+    from briefgen.summarize import OfflineTokenizer, content_terms, sumy_summarizer, word_overlap
+
+    def repeats(texts: list[str]) -> tuple[int, int, float]:
+        terms = [content_terms(t) for t in texts]
+        overlaps = [word_overlap(a, b) for i, a in enumerate(terms) for b in terms[i + 1 :]]
+        return sum(o >= 0.5 for o in overlaps), len(overlaps), max(overlaps, default=0.0)
+
+    print(f"{'summary of ' + ', '.join(paths):<40} {'pairs ≥ 0.5':>12} {'max overlap':>12}")
+    for algorithm in ALGORITHMS:
+        briefing = build_briefing(paths, BriefingConfig(algorithm=algorithm, sentences_per_story=sentences), on=date(2000, 1, 1))
+        ours = [s.text for story in briefing.stories for s in story.sentences]
+        originals = [a for a in briefing.articles if a.duplicate_of is None]
+        text = "\n\n".join(a.body for a in originals)
+        document = PlaintextParser.from_string(text, OfflineTokenizer()).document
+        random.seed(SEED)
+        theirs = [str(x) for x in sumy_summarizer(algorithm)(document, sentences)]
+        for name, summary in ((f"briefgen ({algorithm})", ours), (f"sumy {algorithm}, concatenated", theirs)):
+            n, pairs, worst = repeats(summary)
+            print(f"{name:<40} {f'{n} of {pairs}':>12} {worst:>12.2f}")
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(*sys.argv[2:6])
@@ -158,9 +189,13 @@ def main() -> None:
     parser.add_argument("--sumy-max", type=int, default=5000, help="largest pool sumy is run on (it is O(n²) Python)")
     parser.add_argument("--algorithm", default="lexrank", choices=["lexrank", "textrank"])
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--redundancy", nargs="+", metavar="PATH", help="instead: repeats in summaries of these articles")
     args = parser.parse_args()
-
     sys.path.insert(0, str(REPO))
+    if args.redundancy:
+        redundancy(args.redundancy)
+        return
+
     pools, n_real = build_pools(args.data, sorted(args.sizes))
     print(f"pool: {n_real} distinct real sentences from {args.data / 'extraction'}; algorithm {args.algorithm}")
     print("2 shared cores: timings are indicative\n")

@@ -117,9 +117,10 @@ def rank_pool(pool: list[Sentence], headlines: Sequence[str], config: BriefingCo
 
     Scores are scaled to [0, 1] (sumy's algorithms rate on different scales, some negative), a
     sentence opening on an unresolved reference is weighted by `config.dangling_opening_weight`,
-    and the best `MMR_CANDIDATES` are put in MMR order with `config.redundancy_weight`. Ties go to
-    the sentence earlier in its article, then by text: nothing depends on article ids, so a story
-    re-posted elsewhere with other junk ranks the same.
+    and the best `MMR_CANDIDATES` are put in MMR order with `config.redundancy_weight`; where two
+    of them word one fact (overlap ≥ `SAME_FACT_OVERLAP`) the more concise wording takes the place
+    of the better-ranked one. Ties go to the sentence earlier in its article, then by text: nothing
+    depends on article ids or pool order, so a story re-posted elsewhere with other junk ranks the same.
     """
     if not pool:
         return []
