@@ -31,7 +31,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 # ../shared/data beside a clone; one level further up from a worktree under wt/.
-DEFAULT_DATA = next((p for p in (REPO.parent / "shared" / "data", REPO.parent.parent / "shared" / "data") if p.is_dir()), REPO.parent / "shared" / "data")
+_CANDIDATES = (REPO.parent / "shared" / "data", REPO.parent.parent / "shared" / "data")
+DEFAULT_DATA = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
 SEED = 0
 
 
@@ -215,7 +216,8 @@ def main() -> None:
                 )
                 row["top10"] = same_top_k(ours["scores"], theirs["scores"], 10)
                 row["top20"] = same_top_k(ours["scores"], theirs["scores"], 20)
-                line += f"  {theirs['seconds']:>8.1f}  {theirs['growth_mib']:>6.0f}  {row['speedup']:>7.0f}×  {row['top10']} / {row['top20']}"
+                line += f"  {theirs['seconds']:>8.1f}  {theirs['growth_mib']:>6.0f}  {row['speedup']:>7.0f}×"
+                line += f"  {row['top10']} / {row['top20']}"
             else:
                 line += f"  {'not run (O(n²) pure Python: too long)':>40}"
             print(line, flush=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from nltk.stem.snowball import SnowballStemmer
 from sumy.utils import get_stop_words
 
@@ -74,6 +76,21 @@ def test_vectorised_graph_algorithms_rank_real_text_as_sumy_does(algorithm, text
     theirs = rank_sentences(sentences, algorithm, engine="sumy")
     _assert_same_ranking(ours, theirs)
     assert len(set(np.round(theirs, 12))) > len(sentences) // 4  # a real ranking, not all ties
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")  # sumy's 0/0, see below
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_handful_of_real_sentences_ranks_as_in_sumy(data):
+    # Small pools are where edge cases live: one or two sentences, repeats, idf of 0 or below 0.
+    pool = _seed_sentences() + _page_sentences()
+    picks = data.draw(st.lists(st.integers(0, len(pool) - 1), min_size=1, max_size=30))
+    sentences = [pool[i] for i in picks]
+    for algorithm in ("lexrank", "textrank"):
+        ours = rank_sentences(sentences, algorithm)
+        theirs = rank_sentences(sentences, algorithm, engine="sumy")
+        if all(math.isfinite(x) for x in theirs):  # sumy's LexRank gives NaN when no sentence has a term
+            _assert_same_ranking(ours, theirs)
 
 
 def test_the_vectorised_path_is_the_default(monkeypatch):

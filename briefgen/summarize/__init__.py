@@ -125,10 +125,9 @@ def rank_pool(pool: list[Sentence], headlines: Sequence[str], config: BriefingCo
     if not pool:
         return []
     canonical = sorted(pool, key=lambda s: (s.position, s.text, s.article_id))
+    texts = [s.text for s in canonical]
     scores = np.array(
-        rank_sentences(
-            [s.text for s in canonical], config.algorithm, language=config.language, headings=headlines, seed=config.seed
-        )
+        rank_sentences(texts, config.algorithm, language=config.language, headings=headlines, seed=config.seed)
     )
     spread = scores.max() - scores.min()
     relevance = (scores - scores.min()) / spread if spread > 0 else np.ones(len(scores))
@@ -136,7 +135,5 @@ def rank_pool(pool: list[Sentence], headlines: Sequence[str], config: BriefingCo
     relevance = (relevance * weights).tolist()
     terms = [content_terms(s.text, config.language) for s in canonical]
     order = mmr_order(terms, relevance, redundancy_weight=config.redundancy_weight, limit=MMR_CANDIDATES)
-    head = prefer_concise_wording(
-        order[:MMR_CANDIDATES], terms, [s.text for s in canonical], near=SAME_FACT_OVERLAP
-    )
+    head = prefer_concise_wording(order[:MMR_CANDIDATES], terms, texts, near=SAME_FACT_OVERLAP)
     return [canonical[i] for i in head + order[MMR_CANDIDATES:]]

@@ -70,7 +70,10 @@ def mmr_order(
     while remaining:
         best = max(
             remaining,
-            key=lambda i: ((1 - redundancy_weight) * relevance[i] / scale - redundancy_weight * closest[i], -rank[i]),
+            key=lambda i: (
+                (1 - redundancy_weight) * relevance[i] / scale - redundancy_weight * closest[i],
+                -rank[i],
+            ),
         )
         ordered.append(best)
         remaining.remove(best)
@@ -79,7 +82,9 @@ def mmr_order(
     return ordered + tail
 
 
-def prefer_concise_wording(order: list[int], terms: Sequence[frozenset[str]], texts: Sequence[str], *, near: float) -> list[int]:
+def prefer_concise_wording(
+    order: list[int], terms: Sequence[frozenset[str]], texts: Sequence[str], *, near: float
+) -> list[int]:
     """`order` with each wording of a fact replaced, at the place the fact ranks, by its most concise one.
 
     Outlets word one fact slightly differently ("We urge the DPRK…" / "We're continuing to monitor
