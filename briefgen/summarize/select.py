@@ -46,6 +46,34 @@ def content_terms(sentence: str, language: str = "english") -> frozenset[str]:
     return frozenset(sentence_terms(sentence, language))
 
 
+def _scaled(relevance: Sequence[float]) -> list[float]:
+    """Relevance mapped onto [0, 1] (algorithms score on different scales, some below zero)."""
+    low, high = min(relevance, default=0.0), max(relevance, default=0.0)
+    return [(r - low) / (high - low) if high > low else 1.0 for r in relevance]
+
+
+class _Mmr:
+    """Greedy MMR state: the largest overlap of each candidate with what has been chosen."""
+
+    def __init__(self, terms: Sequence[frozenset[str]], relevance: Sequence[float], redundancy_weight: float) -> None:
+        self.terms, self.weight = terms, redundancy_weight
+        self.relevance = _scaled(relevance)
+        by_relevance = sorted(range(len(relevance)), key=lambda i: (-relevance[i], i))
+        self.rank = {i: r for r, i in enumerate(by_relevance)}
+        self.closest = [0.0] * len(relevance)
+
+    def best(self, remaining) -> int:
+        """The candidate with the best marginal relevance; ties to the more relevant, then earlier."""
+        return max(
+            remaining,
+            key=lambda i: ((1 - self.weight) * self.relevance[i] - self.weight * self.closest[i], -self.rank[i]),
+        )
+
+    def choose(self, chosen: int, remaining) -> None:
+        for i in remaining:
+            self.closest[i] = max(self.closest[i], word_overlap(self.terms[i], self.terms[chosen]))
+
+
 def mmr_order(
     terms: Sequence[frozenset[str]],
     relevance: Sequence[float],
@@ -56,29 +84,19 @@ def mmr_order(
     """Indices in MMR order: each next one the most relevant given those before it.
 
     Only the `limit` most relevant candidates are ordered this way (MMR is quadratic in them); the
-    rest follow by relevance. Ties go to the more relevant, then the earlier index.
+    rest follow by relevance.
     """
     by_relevance = sorted(range(len(relevance)), key=lambda i: (-relevance[i], i))
-    rank = {i: r for r, i in enumerate(by_relevance)}
     head = by_relevance if limit is None else by_relevance[:limit]
     tail = [] if limit is None else by_relevance[limit:]
-    top = max(relevance, default=0.0)
-    scale = top if top > 0 else 1.0
-    closest = {i: 0.0 for i in head}  # largest overlap with a sentence already ordered
+    mmr = _Mmr(terms, relevance, redundancy_weight)
     ordered: list[int] = []
-    remaining = list(head)
+    remaining = set(head)
     while remaining:
-        best = max(
-            remaining,
-            key=lambda i: (
-                (1 - redundancy_weight) * relevance[i] / scale - redundancy_weight * closest[i],
-                -rank[i],
-            ),
-        )
+        best = mmr.best(remaining)
+        remaining.discard(best)
         ordered.append(best)
-        remaining.remove(best)
-        for i in remaining:
-            closest[i] = max(closest[i], word_overlap(terms[i], terms[best]))
+        mmr.choose(best, remaining)
     return ordered + tail
 
 
@@ -130,18 +148,21 @@ def select_sentences(
     if len(candidates) != len(scores):
         raise ValueError("one score per candidate is needed")
     terms = [content_terms(c, language) for c in candidates]
+    mmr = _Mmr(terms, scores, redundancy_weight)
+    remaining = set(range(len(candidates)))
     kept: list[int] = []
     used_words = 0
-    for i in mmr_order(terms, list(scores), redundancy_weight=redundancy_weight):
-        if max_sentences is not None and len(kept) >= max_sentences:
-            break
-        if any(word_overlap(terms[i], terms[k]) >= max_overlap for k in kept):
+    while remaining and (max_sentences is None or len(kept) < max_sentences):
+        best = mmr.best(remaining)
+        remaining.discard(best)
+        if any(word_overlap(terms[best], terms[k]) >= max_overlap for k in kept):
             continue
-        n_words = len(words(candidates[i]))
+        n_words = len(words(candidates[best]))
         if max_words is not None and used_words + n_words > max_words:
             continue
-        kept.append(i)
+        kept.append(best)
         used_words += n_words
+        mmr.choose(best, remaining)
     return kept
 
 
