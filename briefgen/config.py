@@ -25,6 +25,10 @@ class BriefingConfig:
     sentences_per_story: int = 5
     language: str = "english"
     seed: int = 0  # for the algorithms that draw random numbers
+    # MMR: how much overlap with a higher-ranked sentence counts against a sentence's centrality
+    redundancy_weight: float = 0.3
+    # centrality kept by a sentence that opens on a pronoun or connective ("He said…", "But…")
+    dangling_opening_weight: float = 0.5
     # consensus
     min_sources: int = 2
     show_single_source: bool = False  # list claims only one outlet makes apart, marked as such
@@ -49,5 +53,9 @@ class BriefingConfig:
             raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
         if self.min_sources < 1:
             raise ValueError("min_sources must be at least 1")
+        if not 0.0 <= self.redundancy_weight < 1.0:
+            raise ValueError("redundancy_weight must be in [0, 1)")
+        if not 0.0 <= self.dangling_opening_weight <= 1.0:
+            raise ValueError("dangling_opening_weight must be in [0, 1]")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")

@@ -1,10 +1,9 @@
-"""Stage 5 — summarize: rank a story's sentences with sumy's algorithms, across all its articles.
+"""sumy's nine algorithms behind one call, with a tokenizer that needs no downloaded data.
 
 sumy summarises one document and returns the top sentences; briefgen needs a score for every
-sentence of a story's pool (the consensus stage then decides what is kept), so each algorithm runs
-on one document built from the pool, and the ratings it computes are read off as scores.
-sumy's default tokenizer needs NLTK's downloaded punkt data, which is not available offline, so it
-gets `OfflineTokenizer` (pysbd sentences, regex words) instead.
+sentence of a story's pool, so each algorithm runs on one document built from the pool and the
+ratings it computes are read off as scores. sumy's default tokenizer needs NLTK's punkt data, which
+is never downloaded here, so it gets `OfflineTokenizer` (pysbd sentences, regex words) instead.
 """
 
 from __future__ import annotations
@@ -27,9 +26,8 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from .clean import split_sentences, words
-from .config import ALGORITHMS, BriefingConfig
-from .model import Article, Sentence
+from ..clean import split_sentences, words
+from ..config import ALGORITHMS
 
 SUMMARIZERS = {
     "lexrank": LexRankSummarizer,
@@ -43,10 +41,6 @@ SUMMARIZERS = {
     "random": RandomSummarizer,
 }
 assert set(SUMMARIZERS) == set(ALGORITHMS)
-
-# Sentences outside these bounds are rarely good briefing lines: fragments, or run-on paragraphs
-# that a scraper failed to split.
-MIN_WORDS, MAX_WORDS = 8, 70
 
 
 class OfflineTokenizer:
@@ -63,40 +57,36 @@ class OfflineTokenizer:
 
 
 @lru_cache(maxsize=4)
-def _stop_words(language: str) -> frozenset[str]:
+def stop_words(language: str) -> frozenset[str]:
     return frozenset(get_stop_words(language))
 
 
-def _summarizer(algorithm: str, language: str):
+def sumy_summarizer(algorithm: str, language: str = "english"):
+    """A sumy summarizer configured as briefgen uses it: the language's stemmer and stop words."""
+    if algorithm not in SUMMARIZERS:
+        raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(SUMMARIZERS)}")
     stemmer = Stemmer(language)
     if algorithm == "edmundson":
         # Edmundson's cue and key methods need bonus/stigma word lists that only a user can supply;
         # without them it ranks by title words (the articles' headlines) and location.
         summarizer = EdmundsonSummarizer(stemmer, cue_weight=0.0, key_weight=0.0, title_weight=1.0, location_weight=1.0)
-        summarizer.null_words = _stop_words(language)
+        summarizer.null_words = stop_words(language)
         return summarizer
     summarizer = SUMMARIZERS[algorithm](stemmer)
     if hasattr(summarizer, "stop_words"):
-        summarizer.stop_words = _stop_words(language)
+        summarizer.stop_words = stop_words(language)
     return summarizer
 
 
-def rank_sentences(
-    sentences: list[str],
-    algorithm: str = "lexrank",
+def rate_with_sumy(
+    sentences: Sequence[str],
+    algorithm: str,
     *,
     language: str = "english",
     headings: Sequence[str] = (),
     seed: int = 0,
 ) -> list[float]:
-    """One score per sentence (higher is more central), by one of sumy's algorithms.
-
-    Sentences must be distinct: sumy identifies a sentence by its text.
-    """
-    if algorithm not in SUMMARIZERS:
-        raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(SUMMARIZERS)}")
-    if len(set(sentences)) != len(sentences):
-        raise ValueError("sentences must be distinct")
+    """sumy's own rating of each of `sentences` (distinct, stripped texts), in their order."""
     if not sentences:
         return []
     tokenizer = OfflineTokenizer(language)
@@ -105,7 +95,7 @@ def rank_sentences(
         + [SumySentence(s, tokenizer) for s in sentences]
     )
     document = ObjectDocumentModel([paragraph])
-    summarizer = _summarizer(algorithm, language)
+    summarizer = sumy_summarizer(algorithm, language)
 
     captured: dict = {}
 
@@ -122,28 +112,4 @@ def rank_sentences(
     finally:
         random.setstate(state)
     by_text = {str(s): score for s, score in captured.items()}
-    return [by_text.get(s.strip(), 0.0) for s in sentences]
-
-
-def sentence_pool(articles: list[Article], sentences: dict[str, list[Sentence]]) -> list[Sentence]:
-    """A story's candidate sentences: from originals only (copies add nothing), each text once."""
-    pool: list[Sentence] = []
-    seen: set[str] = set()
-    for article in sorted(articles, key=lambda a: a.id):
-        if article.duplicate_of is not None:
-            continue
-        for sentence in sentences.get(article.id, []):
-            n = len(words(sentence.text))
-            if MIN_WORDS <= n <= MAX_WORDS and sentence.text not in seen:
-                seen.add(sentence.text)
-                pool.append(sentence)
-    return pool
-
-
-def rank_pool(pool: list[Sentence], headlines: Sequence[str], config: BriefingConfig) -> list[Sentence]:
-    """The pool ordered from most to least central; ties keep a stable order."""
-    scores = rank_sentences(
-        [s.text for s in pool], config.algorithm, language=config.language, headings=headlines, seed=config.seed
-    )
-    order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i].article_id, pool[i].position))
-    return [pool[i] for i in order]
+    return [by_text.get(s, 0.0) for s in sentences]

@@ -1,0 +1,42 @@
+"""The terms sumy's graph algorithms see in a sentence, computed once per distinct word.
+
+sumy's LexRank and TextRank turn a sentence into `[stem(w.lower()) for w in words if w.lower() not
+in stop_words]` (`_to_words_set`), calling the Snowball stemmer once per running word. The same list
+is built here from the same tokenizer, stop words and stemmer, but each distinct word is stemmed
+once: on a 5,000-sentence pool that is ~20k stemmer calls instead of ~100k.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from sumy.nlp.stemmers import Stemmer
+
+from ..clean import words
+from .sumy_adapter import stop_words
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language: str) -> Stemmer:
+    return Stemmer(language)
+
+
+@lru_cache(maxsize=8)
+def _normalised_stop_words(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in stop_words(language))
+
+
+@lru_cache(maxsize=200_000)
+def _stem(language: str, word: str) -> str:
+    return _stemmer(language)(word)
+
+
+def sentence_terms(sentence: str, language: str = "english") -> list[str]:
+    """Stemmed, lower-cased words of one sentence, stop words dropped, repeats kept, in order."""
+    stop = _normalised_stop_words(language)
+    return [_stem(language, w) for w in (w.lower() for w in words(sentence)) if w not in stop]
+
+
+def pool_terms(sentences: Iterable[str], language: str = "english") -> list[list[str]]:
+    return [sentence_terms(s, language) for s in sentences]
