@@ -50,6 +50,18 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def _is_junk(line: str, n_words: int) -> bool:
+    """Lines whose form marks them as page furniture wherever they stand."""
+    return bool(
+        _AUTHOR_BLURB.match(line)
+        or _CONTRIBUTED.search(line)
+        or _CREDIT.match(line)
+        or (_CONTACT.search(line) and n_words < 40)
+        or _BREADCRUMB.search(line)
+        or _COPYRIGHT.search(line)
+    )
+
+
 def looks_like_prose(line: str) -> bool:
     """A line shaped like article prose: several words and a sentence ending."""
     n = len(words(line))
@@ -57,20 +69,35 @@ def looks_like_prose(line: str) -> bool:
         return False
     if _BULLET.match(line) and n < 25:
         return False
-    return not (
-        _AUTHOR_BLURB.match(line)
-        or _CONTRIBUTED.search(line)
-        or _CREDIT.match(line)
-        or (_CONTACT.search(line) and n < 40)
-        or _BREADCRUMB.search(line)
-        or _COPYRIGHT.search(line)
-    )
+    return not _is_junk(line, n)
 
 
 @dataclass(frozen=True)
 class CleanText:
     lines: tuple[str, ...]  # every line of the input, markup stripped (metadata readers use these)
     body: tuple[str, ...]  # the lines judged to be article prose, in order
+
+
+# Line scores for finding the article's region: prose counts for its length, every other line
+# against. A link list or comment block is a long run of short lines and sinks below zero; a
+# subhead or a short paragraph between two paragraphs costs little and stays inside.
+_PROSE_CAP = 40
+_OTHER_COST = 6.0
+_JUNK_COST = 12.0
+
+
+def _main_region(kinds: list[str], lengths: list[int]) -> tuple[int, int]:
+    """[start, end) of the run of lines with the highest total score (Kadane's algorithm)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, (kind, n) in enumerate(zip(kinds, lengths)):
+        score = min(n, _PROSE_CAP) if kind == "prose" else -(_JUNK_COST if kind == "junk" else _OTHER_COST)
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
 
 
 def clean_lines(raw_lines: list[str]) -> CleanText:
@@ -80,16 +107,28 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
 
-    prose = [looks_like_prose(line) and counts[line] == 1 for line in nonempty]
-    keep = list(prose)
-    for i, is_prose in enumerate(prose):
-        if not is_prose:
-            continue
-        # A prose-shaped line alone among junk is a teaser in a link list ("Who's the killer? ...").
-        before = prose[max(0, i - 2) : i]
-        after = prose[i + 1 : i + 3]
-        if len(before) == 2 and len(after) == 2 and not any(before) and not any(after):
-            keep[i] = False
+    lengths = [len(words(line)) for line in nonempty]
+    kinds = []
+    for line, n in zip(nonempty, lengths):
+        if counts[line] > 1 or _is_junk(line, n):
+            kinds.append("junk")  # repeated lines are menus, captions, share bars
+        elif looks_like_prose(line):
+            kinds.append("prose")
+        else:
+            kinds.append("other")
+    start, end = _main_region(kinds, lengths)
+
+    keep = [False] * len(nonempty)
+    for i, kind in enumerate(kinds):
+        if kind == "prose":
+            # A prose-shaped line alone among junk is a teaser in a link list ("Who's the killer? ...").
+            before = kinds[max(0, i - 2) : i]
+            after = kinds[i + 1 : i + 3]
+            island = len(before) == 2 and len(after) == 2 and "prose" not in before + after
+            keep[i] = not island and (start <= i < end or lengths[i] >= 20)
+        elif kind == "other" and start < i < end - 1 and lengths[i] >= 2 and not _BULLET.match(nonempty[i]):
+            # subheads, short paragraphs, table rows inside the article
+            keep[i] = True
     # A header line that runs on into a paragraph found again below it ("Headline The dek ...")
     # is the page header, not a paragraph of its own.
     kept = [line for line, k in zip(nonempty, keep) if k]
