@@ -42,7 +42,7 @@ class BriefingConfig:
     # cluster
     story_threshold: float = 0.2  # TF-IDF cosine similarity that can link two articles into one story
     story_neighbours: int = 10  # links kept per article (its most similar articles above the threshold)
-    story_resolution: float = 1.0  # Louvain resolution: higher splits stories finer
+    story_resolution: float = 1.0  # Louvain resolution; above 1 a batch holding one story splits into singletons
     story_window_days: int = 3  # dated articles further apart than this are never one story
     max_term_df: int = 1000  # terms in more articles than this carry no weight in story similarity
     # render
