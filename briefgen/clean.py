@@ -33,6 +33,11 @@ _AUTHOR_BLURB = re.compile(
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b", re.I)
 _CREDIT = re.compile(r"^(?:image|photo|picture|video|graphic)?\s*(?:credits?|courtesy|source)\s*:", re.I)
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://|\bfollow (?:him|her|them|us) on\b", re.I)
+# Lines that speak to the reader about the page rather than report: credits for a reprint, photo
+# credits inside captions, calls to sign up. Short lines only: an article may quote such words.
+_REPRINT_CREDIT = re.compile(r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\b", re.I)
+_PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|illustration)s?(?: credit)?\s*:\s*\S|\(\w+ photo\b|\bgetty images\b", re.I)
+_CALL_TO_ACTION = re.compile(r"^(?:sign up|subscribe|download our|follow us|click here|get our|join our)\b|\bnewsletter\b.*\binbox\b", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
 _BREADCRUMB = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]|^\s*(?:current|you are here)\s*:", re.I)
 
@@ -59,6 +64,7 @@ def _is_junk(line: str, n_words: int) -> bool:
         or (_CONTACT.search(line) and n_words < 40)
         or _BREADCRUMB.search(line)
         or _COPYRIGHT.search(line)
+        or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
     )
 
 

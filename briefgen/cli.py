@@ -14,6 +14,8 @@ from pathlib import Path
 
 from . import __name__ as _package
 from .config import ALGORITHMS, BriefingConfig
+from .ingest import read_paths
+from .outlets import OutletRegistry
 from .pipeline import build_briefing, group_articles
 from .render import write_briefing
 
@@ -52,6 +54,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
 
+    extract = commands.add_parser("extract", help="print what briefgen read from each file, one JSON line each")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
+    extract.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+
     cluster = commands.add_parser("cluster", help="print how the articles group into stories, one JSON line each")
     cluster.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
     cluster.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
@@ -67,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         parser().error(f"no such file or folder: {', '.join(missing)}")
     if args.command == "cluster":
         return _cluster(args)
+    if args.command == "extract":
+        return _extract(args)
     if args.templates is not None and not args.templates.is_dir():
         parser().error(f"--templates is not a folder: {args.templates}")
     if args.outlets is not None and not args.outlets.is_file():
@@ -88,6 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     for path in write_briefing(briefing, args.out, config):
         print(path)
     return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
+    for item in skipped:
+        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    for a in sorted(articles, key=lambda a: (a.path, a.id)):
+        record = {
+            "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
+            "published": a.published, "author": a.author, "url": a.url, "text": a.body,
+        }
+        print(json.dumps(record, ensure_ascii=False))
+    return 0 if articles else 1
 
 
 def _cluster(args: argparse.Namespace) -> int:

@@ -82,8 +82,8 @@ def domain_of(url: str | None) -> str | None:
 
 
 _NAME = r"((?:the )?[A-Z][\w&'’./-]*(?:\s+(?:of |and |&\s)?[A-Z][\w&'’./-]*){0,5})"
-# "WASHINGTON (AP) —", "LONDON (Reuters) -": the wire agency's own dateline.
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\(([A-Za-z][\w .-]{0,30})\)\s*[—–-]")
+# "WASHINGTON (AP) —", "LONDON (Reuters) -", "(Reuters) —": the wire agency's own dateline.
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,'’-]{1,40})?\(([A-Za-z][\w .-]{0,30})\)\s*[—–-]")
 # "Source: The Hill", "This article originally appeared on X", "first published by X".
 _CREDIT_LINE = re.compile(r"^(?:source|sources|via|courtesy(?: of)?)\s*:\s*" + _NAME + r"\s*\.?$", re.I)
 _ORIGINALLY = re.compile(

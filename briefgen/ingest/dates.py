@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, datetime
 
 from dateutil import parser as dateparser
@@ -20,7 +21,10 @@ def iso_date(value: object) -> str | None:
     except ValueError:
         pass
     try:
-        # fuzzy: "Published 3:04 PM EDT, August 30, 2023" — a fixed default keeps it deterministic
-        return dateparser.parse(text, fuzzy=True, default=datetime(1900, 1, 1)).strftime("%Y-%m-%d")
+        # fuzzy: "Published 3:04 PM EDT, August 30, 2023" — a fixed default keeps it deterministic.
+        # Only the date is kept, so a time zone dateutil does not know ("EST") does not matter.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            return dateparser.parse(text, fuzzy=True, default=datetime(1900, 1, 1)).strftime("%Y-%m-%d")
     except (ValueError, OverflowError):
         return None

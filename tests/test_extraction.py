@@ -1,0 +1,90 @@
+"""Junk shapes beyond the seeds' sites: what briefgen keeps of a scraped page, and who it credits."""
+
+from __future__ import annotations
+
+import json
+
+from briefgen.cli import main
+from briefgen.ingest.text import read_text
+from briefgen.outlets import OutletRegistry
+
+REGISTRY = OutletRegistry.load()
+
+ARTICLE = [
+    "The city council voted 7-2 on Tuesday to close the Harbour Street bridge for eight months of repairs starting in January.",
+    "Engineers found corrosion in two of the bridge's steel supports during an inspection in September, the council said in a statement.",
+    "Commuters will be directed to the Mill Road crossing, which the council expects to add about ten minutes to a typical rush-hour trip.",
+    "Council member Ana Ruiz, who voted against the plan, said the city should have kept one lane open for buses.",
+]
+
+WORDPRESS = [
+    "Skip to content", "Menu", "Home", "About", "Contact", "Search for:",
+    "Harbour Street bridge to close for eight months",
+    "Posted on November 19, 2019 by admin", "Leave a comment",
+    *ARTICLE,
+    "Share this:", "Click to share on Twitter (Opens in new window)", "Click to share on Facebook (Opens in new window)",
+    "Like this:", "Like Loading...", "Related",
+    "Posted in Local News | Tagged bridge, council, traffic",
+    "Leave a Reply Cancel reply", "Your email address will not be published. Required fields are marked *",
+    "Comment", "Name *", "Email *", "Website", "Save my name, email, and website in this browser for the next time I comment.",
+    "Recent Posts", "Farmers market moves indoors for winter", "School board approves new calendar",
+    "Proudly powered by WordPress | Theme: Twenty Nineteen",
+]
+
+NEWS_CMS = [
+    "Subscribe now | Sign in", "Advertisement",
+    "Harbour Street bridge to close for eight months",
+    "By Jane Roe", "Updated 3:04 PM EST, Tue November 19, 2019",
+    ARTICLE[0],
+    "The Harbour Street bridge in March. Photo: City of Portsmouth",
+    ARTICLE[1], "Advertisement", ARTICLE[2],
+    "Sign up for our morning newsletter. Get the day's top stories in your inbox.",
+    ARTICLE[3],
+    "Most read", "1. Storm knocks out power to thousands", "2. Police name suspect in robbery", "3. Weekend weather: sun at last",
+    "© 2019 Coast Courier. All rights reserved.",
+]
+
+REPRINT = [
+    "Harbour Street bridge to close for eight months – Daily Digest",
+    *ARTICLE,
+    "This article originally appeared on Coast Courier.",
+    "You may also like", "Ten recipes for a lazy Sunday", "Local team wins again",
+]
+
+
+def _read(lines):
+    return read_text("page.txt", "\n".join(lines), REGISTRY)
+
+
+def test_wordpress_page_keeps_the_article_and_nothing_of_the_theme():
+    article = _read(WORDPRESS)
+    assert article.body.split("\n") == ARTICLE
+    assert article.title == "Harbour Street bridge to close for eight months"
+
+
+def test_news_cms_page_drops_ads_captions_promos_and_most_read():
+    article = _read(NEWS_CMS)
+    assert article.body.split("\n") == ARTICLE
+    assert article.author == "Jane Roe"
+    assert article.published == "2019-11-19"
+
+
+def test_reprint_is_credited_to_the_outlet_that_wrote_it():
+    article = _read(REPRINT)
+    assert article.body.split("\n") == ARTICLE
+    assert article.outlet == "Coast Courier"
+    assert article.host == "Daily Digest"
+    assert article.title == "Harbour Street bridge to close for eight months"
+
+
+def test_a_wire_dateline_without_a_city_credits_the_agency():
+    article = _read(["Bridge to close", "(Reuters) — " + ARTICLE[0], *ARTICLE[1:]])
+    assert article.outlet == "Reuters"
+
+
+def test_extract_command_prints_what_was_read(tmp_path, capsys):
+    (tmp_path / "wp.txt").write_text("\n".join(WORDPRESS), encoding="utf-8")
+    assert main(["extract", str(tmp_path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert set(record) == {"path", "title", "outlet", "host", "published", "author", "url", "text"}
+    assert record["text"].split("\n") == ARTICLE
