@@ -127,11 +127,12 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     keep = [False] * len(nonempty)
     for i, kind in enumerate(kinds):
         if kind == "prose":
-            # A prose-shaped line alone among junk is a teaser in a link list ("Who's the killer? ...").
+            # Outside the article's region, a long paragraph is kept unless it stands alone among
+            # junk: then it is a teaser in a link list ("Who's the killer? ...").
             before = kinds[max(0, i - 2) : i]
             after = kinds[i + 1 : i + 3]
             island = len(before) == 2 and len(after) == 2 and "prose" not in before + after
-            keep[i] = not island and (start <= i < end or lengths[i] >= 20)
+            keep[i] = start <= i < end or (lengths[i] >= 20 and not island)
         elif kind == "other" and start < i < end - 1 and lengths[i] >= 2 and not _BULLET.match(nonempty[i]):
             # subheads, short paragraphs, table rows inside the article
             keep[i] = True

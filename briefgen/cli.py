@@ -50,7 +50,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
     )
-    build.add_argument("--sentences", type=_positive, default=5, help="summary sentences per story (default 5)")
+    build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
 

@@ -22,7 +22,7 @@ ALGORITHMS = (
 class BriefingConfig:
     # summarize
     algorithm: str = "lexrank"
-    sentences_per_story: int = 5
+    sentences_per_story: int = 6
     language: str = "english"
     seed: int = 0  # for the algorithms that draw random numbers
     # MMR: how much overlap with a higher-ranked sentence counts against a sentence's centrality
@@ -34,7 +34,9 @@ class BriefingConfig:
     show_single_source: bool = False  # list claims only one outlet makes apart, marked as such
     # a candidate sentence "reports the same fact" as a sentence of another article when this share
     # of its content words (stemmed, stop words removed, weighted by rarity in the story) appear there
-    fact_match: float = 0.6
+    fact_match: float = 0.5
+    # ... and the candidate must carry this share of that sentence's weighted words in turn
+    fact_match_back: float = 0.25
     # two kept sentences whose content words overlap this much say the same thing: keep one
     max_overlap: float = 0.5
     # dedupe

@@ -2,17 +2,21 @@
 
 A candidate sentence's fact is "reported" by another article when one of that article's sentences
 carries most of the candidate's content words (stemmed, stop words dropped), weighted by how rare
-each word is in the story: every article of a story names "Russia" and "Kirby", so those words say
-little about which fact a sentence reports; "letters" or "resolutions" say a lot. Support is counted
-in independent outlets: two articles of one outlet, or a syndicated copy, count once.
+each word is in the story — every article of a story names "Russia" and "Kirby", so those words say
+little about which fact a sentence reports; "letters" or "resolutions" say a lot — and the
+candidate carries a fair share of that sentence's words in turn. Support is counted in independent
+outlets: two articles of one outlet, or a syndicated copy, count once. Facts are chosen by support
+first, then by how central the summarizer ranked them; a fact already in the briefing in other
+words is not taken again. Claims only one outlet makes are held apart (`single_source`).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+import scipy.sparse as sp
 from nltk.stem.snowball import SnowballStemmer
 from sumy.utils import get_stop_words
 
@@ -50,9 +54,43 @@ def outlet_key(article: Article) -> str:
 
 
 @dataclass(frozen=True)
-class _Evidence:
-    article: Article
-    terms: tuple[frozenset[str], ...]  # one term set per sentence of the article
+class _StorySentences:
+    """Every sentence of a story's original articles, with what is needed to match facts."""
+
+    articles: tuple[Article, ...]  # owner of each sentence
+    texts: tuple[str, ...]
+    terms: tuple[frozenset[str], ...]
+    shared: np.ndarray  # shared[a, b]: weight of a's terms found in b, over a's total weight
+
+
+def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentence]], language: str) -> _StorySentences:
+    owners, texts, terms = [], [], []
+    for article in sorted(originals, key=lambda a: (a.published or "9999", a.id)):
+        for sentence in sentences.get(article.id, []):
+            owners.append(article)
+            texts.append(sentence.text)
+            terms.append(content_terms(sentence.text, language))
+    vocabulary = {t: i for i, t in enumerate(sorted({t for ts in terms for t in ts}))}
+    rows = [i for i, ts in enumerate(terms) for _ in ts]
+    cols = [vocabulary[t] for ts in terms for t in ts]
+    present = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(terms), len(vocabulary)))
+    # Inverse sentence frequency within the story: the names every sentence carries weigh little.
+    df = np.asarray(present.sum(axis=0)).ravel()
+    weight = np.log((len(terms) + 1) / (df + 0.5))
+    weighted = present.multiply(weight).tocsr()
+    total = np.asarray(weighted.sum(axis=1)).ravel()
+    total[total == 0] = 1.0
+    shared = (weighted @ present.T).toarray() / total[:, None]
+    return _StorySentences(tuple(owners), tuple(texts), tuple(terms), shared)
+
+
+def same_fact(pool: _StorySentences, a: int, b: int, config: BriefingConfig) -> bool:
+    """Sentence b reports sentence a's fact: it carries most of a's weight, and a enough of b's.
+
+    The second condition keeps a long sentence that touches many of the story's words from
+    "supporting" a short one it does not say.
+    """
+    return pool.shared[a, b] >= config.fact_match and pool.shared[b, a] >= config.fact_match_back
 
 
 def brief_story(
@@ -63,59 +101,55 @@ def brief_story(
     headline: str,
     config: BriefingConfig,
 ) -> StoryBrief:
-    members = [articles[i] for i in story.article_ids]
-    originals = [a for a in members if a.duplicate_of is None]
-    evidence = [
-        _Evidence(a, tuple(content_terms(s.text, config.language) for s in sentences.get(a.id, [])))
-        for a in sorted(originals, key=lambda a: (a.published or "9999", a.id))
-    ]
+    originals = [articles[i] for i in story.article_ids if articles[i].duplicate_of is None]
+    pool = _story_sentences(originals, sentences, config.language)
+    index = {(pool.articles[i].id, pool.texts[i]): i for i in range(len(pool.texts))}
 
-    weight = _term_weights([t for e in evidence for t in e.terms])
+    candidates = []
+    for rank, sentence in enumerate(ranked):
+        i = index.get((sentence.article_id, sentence.text))
+        if i is None or len(pool.terms[i]) < 3:
+            continue
+        sources = _supporting_articles(i, pool, config)
+        candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
+    # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
+    candidates.sort(key=lambda c: (-c[0], c[1]))
 
-    kept: list[tuple[SummarySentence, frozenset[str], int]] = []
-    for rank, candidate in enumerate(ranked):
-        if len(kept) >= config.sentences_per_story:
-            break
-        terms = content_terms(candidate.text, config.language)
-        if len(terms) < 3 or any(overlap(terms, t) >= config.max_overlap for _, t, _ in kept):
+    kept: list[tuple[int, SummarySentence]] = []
+    alone: list[tuple[int, SummarySentence]] = []
+    single_outlet = len({outlet_key(a) for a in originals}) == 1
+    for support, _, i, sources in candidates:
+        chosen = kept if support >= config.min_sources else alone
+        limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
+        if len(chosen) >= limit:
             continue
-        sources = _supporting_articles(candidate, terms, evidence, weight, config)
-        if len({outlet_key(a) for a in sources}) < config.min_sources:
-            continue
+        if any(overlap(pool.terms[i], pool.terms[j]) >= config.max_overlap or same_fact(pool, i, j, config) for j, _ in kept + alone):
+            continue  # this fact, or most of its words, is already in the briefing
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)
-        kept.append((SummarySentence(candidate.text, candidate.article_id, citations), terms, rank))
+        chosen.append((i, SummarySentence(pool.texts[i], pool.articles[i].id, citations)))
 
-    # Facts that more outlets carry come first; among equals, the more central one.
-    kept.sort(key=lambda item: (-item[0].support, item[2]))
     outlets = sorted({a.outlet_label for a in originals})
-    return StoryBrief(story=story, headline=headline, outlets=tuple(outlets), sentences=tuple(k[0] for k in kept))
+    show_alone = config.show_single_source or single_outlet  # a one-outlet story must not vanish
+    return StoryBrief(
+        story=story,
+        headline=headline,
+        outlets=tuple(outlets),
+        sentences=tuple(s for _, s in kept),
+        single_source=tuple(s for _, s in alone) if show_alone else (),
+    )
 
 
-def _term_weights(sentence_terms: list[frozenset[str]]) -> dict[str, float]:
-    """Inverse sentence frequency of each term within one story."""
-    df: dict[str, int] = {}
-    for terms in sentence_terms:
-        for term in terms:
-            df[term] = df.get(term, 0) + 1
-    n = len(sentence_terms)
-    return {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
+SINGLE_SOURCE_LIMIT = 3
 
 
-def _supporting_articles(
-    candidate: Sentence,
-    terms: frozenset[str],
-    evidence: list[_Evidence],
-    weight: dict[str, float],
-    config: BriefingConfig,
-) -> list[Article]:
-    """The quoted article first, then one article per other outlet that carries the fact."""
-    quoted = next(e.article for e in evidence if e.article.id == candidate.article_id)
-    found = {outlet_key(quoted): quoted}
-    total = sum(weight.get(t, 0.0) for t in terms) or 1.0
-    for e in evidence:
-        key = outlet_key(e.article)
-        if key in found:
+def _supporting_articles(i: int, pool: _StorySentences, config: BriefingConfig) -> list[Article]:
+    """The quoted article first, then per other outlet the article whose sentence best carries the fact."""
+    quoted = pool.articles[i]
+    best: dict[str, tuple[float, Article]] = {}
+    for j, article in enumerate(pool.articles):
+        key = outlet_key(article)
+        if key == outlet_key(quoted) or not same_fact(pool, i, j, config):
             continue
-        if any(sum(weight.get(w, 0.0) for w in terms & t) / total >= config.fact_match for t in e.terms):
-            found[key] = e.article
-    return list(found.values())
+        if key not in best or pool.shared[i, j] > best[key][0]:
+            best[key] = (pool.shared[i, j], article)
+    return [quoted] + [article for _, article in sorted(best.values(), key=lambda x: (-x[0], x[1].id))]
