@@ -13,39 +13,14 @@ words is not taken again. Claims only one outlet makes are held apart (`single_s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from nltk.stem.snowball import SnowballStemmer
-from sumy.utils import get_stop_words
 
-from .clean import words
 from .config import BriefingConfig
-from .model import Article, Citation, Sentence, StoryBrief, Story, SummarySentence
-
-
-@lru_cache(maxsize=4)
-def _stemmer(language: str) -> SnowballStemmer:
-    return SnowballStemmer(language)
-
-
-@lru_cache(maxsize=4)
-def _stop_words(language: str) -> frozenset[str]:
-    return frozenset(get_stop_words(language))
-
-
-def content_terms(text: str, language: str = "english") -> frozenset[str]:
-    stem = _stemmer(language).stem
-    stop = _stop_words(language)
-    return frozenset(stem(w) for w in (w.lower() for w in words(text)) if w not in stop)
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller set found in the other: 1.0 when one sentence says all the other does."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
+from .summarize.select import content_terms
+from .summarize.select import word_overlap as overlap
 
 
 def outlet_key(article: Article) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 from .clean import article_sentences
 from .cluster import cluster_articles
 from .config import BriefingConfig
-from .consensus import brief_story, content_terms, outlet_key, overlap
+from .consensus import brief_story, outlet_key
+from .summarize.select import content_terms, word_overlap
 from .dedupe import mark_duplicates
 from .ingest import read_paths
 from .model import Article, Briefing, Skipped, Story, StoryBrief
@@ -73,5 +74,5 @@ def choose_headline(members: list[Article], language: str) -> str:
     terms = {a.id: content_terms(a.title, language) for a in titled}
     return max(
         titled,
-        key=lambda a: (sum(overlap(terms[a.id], terms[b.id]) for b in titled if b is not a), -len(a.title)),
+        key=lambda a: (sum(word_overlap(terms[a.id], terms[b.id]) for b in titled if b is not a), -len(a.title)),
     ).title
