@@ -51,6 +51,9 @@ def parser() -> argparse.ArgumentParser:
         "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
     )
     build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
+    build.add_argument(
+        "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
+    )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
 
@@ -86,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         show_single_source=args.show_single_source,
         sentences_per_story=args.sentences,
         templates_dir=args.templates,
+        max_article_bytes=args.max_article_bytes,
     )
     briefing = build_briefing(args.paths, config, on=args.date, outlets_file=args.outlets)
     for item in briefing.skipped:

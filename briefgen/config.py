@@ -20,6 +20,8 @@ ALGORITHMS = (
 
 @dataclass(frozen=True)
 class BriefingConfig:
+    # ingest
+    max_article_bytes: int = 10_000_000  # larger files are skipped unread
     # summarize
     algorithm: str = "lexrank"
     sentences_per_story: int = 6

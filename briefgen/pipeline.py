@@ -57,7 +57,7 @@ def group_articles(
     paths: Iterable[str | Path], config: BriefingConfig, *, outlets_file: Path | None = None
 ) -> tuple[list[Article], list[Story], list[Skipped]]:
     """Read the articles, mark copies and group them into stories: the stages before summarizing."""
-    articles, skipped = read_paths(paths, OutletRegistry.load(outlets_file))  # 1. ingest
+    articles, skipped = read_paths(paths, OutletRegistry.load(outlets_file), config.max_article_bytes)  # 1. ingest
     articles = mark_duplicates(articles, config)  # 3. dedupe
     return articles, cluster_articles(articles, config), skipped  # 4. cluster
 

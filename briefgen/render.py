@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import BriefingConfig
@@ -64,6 +65,42 @@ def safe_url(url: object) -> str | None:
     if not re.match(r"^https?://[^\s\"'<>`]+$", url, re.I):
         return None
     return url
+
+
+# What a briefing page may contain. Escaping already keeps article text inert; this allow-list is a
+# second wall, also around templates a user overrides: no script, iframe, form, event handler or
+# link other than http(s) and the page's own anchors survives.
+PAGE_TAGS = {
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "div", "em",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "li",
+    "main", "mark", "nav", "ol", "p", "q", "section", "small", "span", "strong", "sub", "sup", "table",
+    "tbody", "td", "th", "thead", "time", "tr", "ul",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby"},
+    "a": {"href", "hreflang"},
+    "li": {"value"},
+    "ol": {"start"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+
+
+def sanitise_page(page: str) -> str:
+    """The page with its <body> passed through nh3's allow-list (the <head> is the template's own)."""
+    head, marker, rest = page.partition("<body>")
+    body, end_marker, tail = rest.rpartition("</body>")
+    if not marker or not end_marker:
+        return nh3.clean(page, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes={"http", "https"})
+    clean = nh3.clean(
+        body,
+        tags=PAGE_TAGS,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return head + marker + clean + end_marker + tail
 
 
 @dataclass(frozen=True)
@@ -154,6 +191,7 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
         "min_sources": config.min_sources,
     }
     files = {name: env.get_template(template).render(context) for name, template in OUTPUTS.items()}
+    files["briefing.html"] = sanitise_page(files["briefing.html"])
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     return files
 
@@ -163,6 +201,8 @@ def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConf
     files = render_briefing(briefing, config)  # render everything before touching the disk
     day = Path(out_dir) / briefing.date.isoformat()
     day.mkdir(parents=True, exist_ok=True)
+    for stale in day.glob(".briefing*.tmp"):  # left by a run that was killed while writing
+        stale.unlink(missing_ok=True)
     written = []
     for name in sorted(files):
         written.append(atomic_write(day / name, files[name]))

@@ -108,6 +108,7 @@ def test_bad_files_beside_the_seeds_are_skipped_with_reasons(corpus, tmp_path, c
     (corpus / "broken.json").write_text('{"title": "Half a record", "text": ', encoding="utf-8")
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (corpus / "latin1.txt").write_bytes("Caf\xe9 owners said on Monday that prices rose sharply again.".encode("latin-1"))
+    (corpus / "huge.txt").write_bytes(b"word " * 2_200_000)  # 11 MB: over the limit, refused unread
     (corpus / "records.jsonl").write_text('{"title": "ok"\nnot json at all\n', encoding="utf-8")
     (corpus / "slides.pdf").write_bytes(b"%PDF-1.4")
     code = main(["build", str(corpus), "--out", str(tmp_path / "out"), "--date", "2023-08-31"])
@@ -118,9 +119,12 @@ def test_bad_files_beside_the_seeds_are_skipped_with_reasons(corpus, tmp_path, c
     assert "empty" in reasons["blank.txt"]
     assert "malformed JSON" in reasons["broken.json"]
     assert "binary" in reasons["binary.txt"]
-    assert "not UTF-8" in reasons["latin1.txt"]
+    assert "latin1.txt" not in reasons  # a Latin-1 / Windows-1252 article is read, not refused
+    latin1 = [a for a in data["articles"] if a["path"].endswith("latin1.txt")]
+    assert latin1 and latin1[0]["title"] == "" and latin1[0]["outlet"] is None
     assert "malformed JSON" in reasons["records.jsonl:1"] and "malformed JSON" in reasons["records.jsonl:2"]
     assert "unsupported file type" in reasons["slides.pdf"]
+    assert "file too large" in reasons["huge.txt"]
     assert data["stories"][0]["outlets"] == SEED_OUTLETS  # the seeds still make the briefing
     err = capsys.readouterr().err
     assert "skipped" in err and "empty.txt" in err

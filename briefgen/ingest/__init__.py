@@ -40,13 +40,18 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_paths(paths: Iterable[str | Path], registry: OutletRegistry) -> tuple[list[Article], list[Skipped]]:
+MAX_ARTICLE_BYTES = 10_000_000  # a news article is kilobytes; a larger file is a dump, not an article
+
+
+def read_paths(
+    paths: Iterable[str | Path], registry: OutletRegistry, max_bytes: int = MAX_ARTICLE_BYTES
+) -> tuple[list[Article], list[Skipped]]:
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
     for path in iter_files(paths):
         try:
-            found = list(_read_file(path, registry, skipped))
+            found = list(_read_file(path, registry, skipped, max_bytes))
         except ArticleError as err:
             skipped.append(Skipped(str(path), str(err)))
             continue
@@ -59,11 +64,14 @@ def read_paths(paths: Iterable[str | Path], registry: OutletRegistry) -> tuple[l
     return articles, skipped
 
 
-def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped]) -> Iterator[Article]:
+def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max_bytes: int) -> Iterator[Article]:
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise ArticleError(f"unsupported file type {path.suffix or '(no extension)'!r}")
     try:
+        size = path.stat().st_size
+        if size > max_bytes:  # checked before reading: a 50 MB dump is refused, not loaded
+            raise ArticleError(f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
         data = path.read_bytes()
     except OSError as err:
         raise ArticleError(f"cannot read file: {err.strerror or err}") from None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 
+from charset_normalizer import from_bytes
+
 
 class ArticleError(ValueError):
     """An input that cannot be used; the message is the reason shown to the user."""
@@ -26,9 +28,16 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ArticleError(f"not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+            # Windows-1252 and Latin-1 files are common in scraped archives; a user expects them read.
+            best = from_bytes(data).best()
+            if best is None:
+                raise ArticleError(f"not text in any known encoding (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+            text = str(best)
     if not text.strip():
         raise ArticleError("empty file (only white space)")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > len(text) * 0.01:
+        raise ArticleError("binary file (control characters)")
     return text
 
 
