@@ -16,13 +16,19 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import css_inline
 import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .config import BriefingConfig
 from .model import Briefing, Citation
 
-OUTPUTS = {"briefing.md": "briefing.md.j2", "briefing.html": "briefing.html.j2"}
+OUTPUTS = {
+    "briefing.md": "briefing.md.j2",
+    "briefing.html": "briefing.html.j2",
+    "briefing.email.html": "briefing.email.html.j2",
+    "briefing.txt": "briefing.txt.j2",
+}
 
 
 def bundled_templates() -> Path:
@@ -45,6 +51,7 @@ def environment(user_templates: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_escape
+    env.filters["plain"] = plain_text
     env.filters["safe_url"] = safe_url
     return env
 
@@ -55,6 +62,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
 def markdown_escape(text: object) -> str:
     """Text that Markdown shows literally: no links, emphasis or raw HTML from article text."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain_text(text: object) -> str:
+    """Text for the plain-text part: one line, no control characters (no terminal escapes)."""
+    return " ".join(_CONTROL.sub(" ", str(text)).split())
 
 
 def safe_url(url: object) -> str | None:
@@ -82,7 +97,8 @@ PAGE_ATTRIBUTES = {
     "li": {"value"},
     "ol": {"start"},
     "time": {"datetime"},
-    "td": {"colspan", "rowspan"},
+    "table": {"width", "cellpadding", "cellspacing", "border", "align"},
+    "td": {"colspan", "rowspan", "width", "align", "valign"},
     "th": {"colspan", "rowspan", "scope"},
 }
 
@@ -101,6 +117,9 @@ def sanitise_page(page: str) -> str:
         link_rel="noopener noreferrer nofollow",
     )
     return head + marker + clean + end_marker + tail
+
+
+_EMAIL_INLINER = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
 
 
 @dataclass(frozen=True)
@@ -192,6 +211,8 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
     }
     files = {name: env.get_template(template).render(context) for name, template in OUTPUTS.items()}
     files["briefing.html"] = sanitise_page(files["briefing.html"])
+    # Mail clients drop <style>: the email's CSS goes into style="" attributes, after sanitising.
+    files["briefing.email.html"] = _EMAIL_INLINER.inline(sanitise_page(files["briefing.email.html"]))
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     return files
 
@@ -206,7 +227,25 @@ def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConf
     written = []
     for name in sorted(files):
         written.append(atomic_write(day / name, files[name]))
+    written.append(write_archive_index(Path(out_dir), config or BriefingConfig()))
     return written
+
+
+def write_archive_index(out_dir: Path, config: BriefingConfig) -> Path:
+    """`out_dir/index.html`: every briefing in the folder, newest first, rebuilt on each run."""
+    entries = []
+    for data_file in sorted(out_dir.glob("*/briefing.json"), reverse=True):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", data_file.parent.name):
+            continue
+        try:
+            data = json.loads(data_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # a damaged or foreign file is not a briefing to list
+        stories = data.get("stories") or []
+        headline = stories[0].get("headline", "") if stories and isinstance(stories[0], dict) else ""
+        entries.append({"date": data_file.parent.name, "stories": len(stories), "headline": headline})
+    page = environment(config.templates_dir).get_template("index.html.j2").render(entries=entries)
+    return atomic_write(out_dir / "index.html", sanitise_page(page))
 
 
 def atomic_write(path: Path, content: str) -> Path:

@@ -80,7 +80,9 @@ def test_no_site_junk_in_any_output(seed_briefing):
 def test_cli_writes_the_three_files_dated_by_date(tmp_path, capsys):
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--date", "2023-08-31"]) == 0
     day = tmp_path / "2023-08-31"
-    assert sorted(p.name for p in day.iterdir()) == ["briefing.html", "briefing.json", "briefing.md"]
+    assert sorted(p.name for p in day.iterdir()) == [
+        "briefing.email.html", "briefing.html", "briefing.json", "briefing.md", "briefing.txt",
+    ]
     data = json.loads((day / "briefing.json").read_text(encoding="utf-8"))
     assert data["date"] == "2023-08-31"
     story = data["stories"][0]
@@ -97,7 +99,7 @@ def test_cli_writes_the_three_files_dated_by_date(tmp_path, capsys):
 def test_two_identical_runs_give_byte_identical_files(tmp_path):
     for run in ("a", "b"):
         assert main(["build", str(EXAMPLES), "--out", str(tmp_path / run), "--date", "2023-08-31"]) == 0
-    for name in ("briefing.md", "briefing.html", "briefing.json"):
+    for name in ("briefing.md", "briefing.html", "briefing.json", "briefing.email.html", "briefing.txt"):
         first = (tmp_path / "a" / "2023-08-31" / name).read_bytes()
         assert first == (tmp_path / "b" / "2023-08-31" / name).read_bytes(), name
 
