@@ -139,3 +139,44 @@ def cluster_articles(articles: list[Article], config: BriefingConfig) -> list[St
         story_id = "s" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:10]
         stories.append(Story(id=story_id, article_ids=tuple(ids)))
     return sorted(stories, key=lambda s: s.id)
+
+
+def carry_story_ids(stories: list[Story], previous: dict[str, str]) -> list[Story]:
+    """Stories whose articles were grouped before keep the id they had.
+
+    `previous` maps article id → story id from an earlier run. A story takes the earlier id that
+    most of its articles carried (ties: the smaller id); each earlier id goes to one story only, the
+    one holding most of its articles; stories of only new articles keep their fresh id.
+    """
+    claims: list[tuple[int, str, int]] = []  # (-count, earlier id, index of story)
+    for index, story in enumerate(stories):
+        counts: dict[str, int] = {}
+        for article_id in story.article_ids:
+            if article_id in previous:
+                counts[previous[article_id]] = counts.get(previous[article_id], 0) + 1
+        claims += [(-count, earlier, index) for earlier, count in counts.items()]
+    taken: set[str] = set()
+    renamed: dict[int, str] = {}
+    for _, earlier, index in sorted(claims):
+        if earlier not in taken and index not in renamed:
+            taken.add(earlier)
+            renamed[index] = earlier
+    out = [Story(id=renamed.get(i, s.id), article_ids=s.article_ids) for i, s in enumerate(stories)]
+    return sorted(out, key=lambda s: s.id)
+
+
+def cluster_incrementally(
+    earlier: list[Article], earlier_story_of: dict[str, str], new: list[Article], config: BriefingConfig
+) -> list[Story]:
+    """Yesterday's stories + today's articles: group the articles of the time window together, and
+    let every story that continues an earlier one keep its id.
+
+    `earlier` are the articles of the last `story_window_days` (copies already marked), with the
+    story id each was given (`earlier_story_of`, a plain dict a store can keep). Grouping the window
+    again, rather than only attaching new articles, lets a new article join two earlier stories it
+    bridges; its cost is that of one batch over the window.
+    """
+    from .dedupe import mark_duplicates  # dedupe runs over the window so a copy of yesterday's article is one
+
+    window = mark_duplicates(earlier + new, config)
+    return carry_story_ids(cluster_articles(window, config), earlier_story_of)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefgen import BriefingConfig
 from briefgen.cli import main
-from briefgen.cluster import cluster_articles
+from briefgen.cluster import cluster_articles, cluster_incrementally
 from briefgen.dedupe import mark_duplicates
 from briefgen.pipeline import group_articles
 
@@ -102,3 +102,32 @@ def test_cluster_command_prints_one_json_line_per_article(tmp_path, capsys):
     assert len(lines) == 9
     assert all(set(line) == {"id", "path", "story", "duplicate_of"} for line in lines)
     assert len({line["story"] for line in lines}) == 3
+
+
+def test_yesterdays_story_keeps_its_id_when_todays_articles_join_it(tmp_path):
+    config = BriefingConfig()
+    yesterday, y_stories, _ = group_articles([EXAMPLES], config)
+    assert len(y_stories) == 1
+    earlier_story_of = {aid: s.id for s in y_stories for aid in s.article_ids}
+
+    today_folder = tmp_path / "today"
+    today_folder.mkdir()
+    shutil.copy(FIXTURES / "two_new_york_stories.jsonl", today_folder / "ny.jsonl")
+    (today_folder / "wire.jsonl").write_text(json.dumps({
+        "title": "Russia and North Korea arms talks are actively advancing, White House says",
+        "text": "The White House said Russia and North Korea are actively advancing talks on an arms deal, "
+                "after Russian Defense Minister Sergei Shoigu visited Pyongyang. Kirby said Putin and Kim "
+                "exchanged letters pledging to increase their cooperation.",
+        "outlet": "Reuters",
+    }) + "\n", encoding="utf-8")
+    today, _, _ = group_articles([today_folder], config)
+
+    stories = cluster_incrementally(yesterday, earlier_story_of, today, config)
+    continuing = [s for s in stories if s.id == y_stories[0].id]
+    assert len(continuing) == 1
+    wire = next(a for a in today if a.path.endswith("wire.jsonl:1"))
+    assert set(continuing[0].article_ids) == set(y_stories[0].article_ids) | {wire.id}
+    assert len(stories) == 3  # the two New York stories are new, with fresh ids
+    # the same grouping as one batch over both days
+    batch = cluster_articles(mark_duplicates(yesterday + today, config), config)
+    assert sorted(s.article_ids for s in stories) == sorted(s.article_ids for s in batch)
