@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
-from briefgen import BriefingConfig, build_briefing
+from briefgen import BriefingConfig, Citation, SummarySentence, build_briefing
+from briefgen.verify import check_citations
 
 from .conftest import DAY, EXAMPLES
 
@@ -66,3 +68,18 @@ def test_a_story_only_one_outlet_covers_still_appears_marked_as_such(tmp_path):
     story = build_briefing([source], BriefingConfig(), on=DAY).stories[0]
     assert story.sentences == ()
     assert story.single_source and all(s.sources[0].outlet == "Eastfield Gazette" for s in story.single_source)
+
+
+def test_every_citation_on_the_seeds_is_found_in_the_cited_article(seed_briefing):
+    checks = check_citations(seed_briefing)
+    assert checks and all(c.verified for c in checks), [c for c in checks if not c.verified]
+
+
+def test_the_citation_check_catches_a_citation_the_article_does_not_support(seed_briefing):
+    # Forge one: AP's claim about China cited to a CBS article that does not make it.
+    cbs = next(a for a in seed_briefing.articles if a.path.endswith("001_e27c09a525c71061.txt"))
+    ap_claim = "But U.S. officials have said that, to date, they do not believe China has provided Moscow with weapons."
+    forged = SummarySentence(ap_claim, cbs.id, (Citation(cbs.outlet, cbs.title, None, cbs.id),))
+    story = replace(seed_briefing.stories[0], sentences=(forged,))
+    checks = check_citations(replace(seed_briefing, stories=(story,)))
+    assert [c.verified for c in checks] == [False]

@@ -98,7 +98,8 @@ def rank_sentences(
 
 
 def sentence_pool(articles: list[Article], sentences: dict[str, list[Sentence]]) -> list[Sentence]:
-    """A story's candidate sentences: from originals only (copies add nothing), each text once."""
+    """A story's candidate sentences: from originals only (copies add nothing), each text once,
+    statements only."""
     pool: list[Sentence] = []
     seen: set[str] = set()
     for article in sorted(articles, key=lambda a: a.id):
@@ -106,7 +107,10 @@ def sentence_pool(articles: list[Article], sentences: dict[str, list[Sentence]])
             continue
         for sentence in sentences.get(article.id, []):
             n = len(words(sentence.text))
-            if MIN_WORDS <= n <= MAX_WORDS and sentence.text not in seen:
+            # A question or a line ending in a colon introduces something ("What charges does he
+            # face?", "Tour dates:"); it reports no fact of its own.
+            introduces = sentence.text.rstrip("\"'”’ ").endswith(("?", ":"))
+            if MIN_WORDS <= n <= MAX_WORDS and not introduces and sentence.text not in seen:
                 seen.add(sentence.text)
                 pool.append(sentence)
     return pool
