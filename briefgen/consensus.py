@@ -35,7 +35,20 @@ class _StorySentences:
     articles: tuple[Article, ...]  # owner of each sentence
     texts: tuple[str, ...]
     terms: tuple[frozenset[str], ...]
-    shared: np.ndarray  # shared[a, b]: weight of a's terms found in b, over a's total weight
+    # shared[a, b]: weight of a's terms found in b, over a's total weight (sparse: most pairs share
+    # nothing, and a busy story has tens of thousands of sentences)
+    shared: sp.csr_matrix
+    shared_back: sp.csr_matrix  # its transpose: shared_back[a, b] == shared[b, a]
+
+    def reporting(self, a: int, config: BriefingConfig) -> dict[int, float]:
+        """The sentences that report sentence a's fact, with how much of it each carries."""
+        row = self.shared[a]
+        back = dict(zip(self.shared_back[a].indices.tolist(), self.shared_back[a].data.tolist()))
+        return {
+            int(b): float(score)
+            for b, score in zip(row.indices, row.data)
+            if score >= config.fact_match and back.get(int(b), 0.0) >= config.fact_match_back
+        }
 
 
 def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentence]], language: str) -> _StorySentences:
@@ -55,8 +68,9 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
     weighted = present.multiply(weight).tocsr()
     total = np.asarray(weighted.sum(axis=1)).ravel()
     total[total == 0] = 1.0
-    shared = (weighted @ present.T).toarray() / total[:, None]
-    return _StorySentences(tuple(owners), tuple(texts), tuple(terms), shared)
+    shared = sp.diags(1.0 / total) @ (weighted @ present.T).tocsr()
+    shared = shared.tocsr()
+    return _StorySentences(tuple(owners), tuple(texts), tuple(terms), shared, shared.T.tocsr())
 
 
 def same_fact(pool: _StorySentences, a: int, b: int, config: BriefingConfig) -> bool:
@@ -65,7 +79,7 @@ def same_fact(pool: _StorySentences, a: int, b: int, config: BriefingConfig) -> 
     The second condition keeps a long sentence that touches many of the story's words from
     "supporting" a short one it does not say.
     """
-    return pool.shared[a, b] >= config.fact_match and pool.shared[b, a] >= config.fact_match_back
+    return b in pool.reporting(a, config)
 
 
 def brief_story(
@@ -121,10 +135,11 @@ def _supporting_articles(i: int, pool: _StorySentences, config: BriefingConfig) 
     """The quoted article first, then per other outlet the article whose sentence best carries the fact."""
     quoted = pool.articles[i]
     best: dict[str, tuple[float, Article]] = {}
-    for j, article in enumerate(pool.articles):
+    for j, score in sorted(pool.reporting(i, config).items()):
+        article = pool.articles[j]
         key = outlet_key(article)
-        if key == outlet_key(quoted) or not same_fact(pool, i, j, config):
+        if key == outlet_key(quoted):
             continue
-        if key not in best or pool.shared[i, j] > best[key][0]:
-            best[key] = (pool.shared[i, j], article)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, article)
     return [quoted] + [article for _, article in sorted(best.values(), key=lambda x: (-x[0], x[1].id))]
