@@ -1,0 +1,76 @@
+"""The HTML briefing in a real headless Chromium (Debian `chromium`), driven by Playwright.
+
+Never `playwright install`: we launch the system browser. Screenshots at 375 px and 1440 px are kept
+under tests/artifacts/ (gitignored) and their paths printed. Without Chromium these tests fail when
+CI=true (CI must install it, see README) and skip locally.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen.render import render_briefing
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        message = "Chromium not found: install the Debian package `chromium` (apt-get install -y chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def page_file(seed_briefing, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("page") / "briefing.html"
+    path.write_text(render_briefing(seed_briefing)["briefing.html"], encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
+def test_the_page_loads_offline_cleanly_and_fits_the_screen(browser, page_file, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    outside, errors = [], []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:")) else outside.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(page_file.as_uri(), wait_until="load")
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"briefing-{width}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    print(f"screenshot: {shot}")
+
+    assert outside == [], f"the page asked the network for {outside}"
+    assert errors == [], f"console errors: {errors}"
+    scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert scroll_width <= width, f"horizontal scrolling at {width}px: {scroll_width}px wide"
+    assert page.evaluate("document.documentElement.lang")
+    assert page.evaluate("document.scripts.length") == 0
+    page.close()
+
+
+def test_every_citation_link_lands_on_an_anchor(browser, page_file):
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(page_file.as_uri(), wait_until="load")
+    targets = page.evaluate(
+        "[...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href').slice(1))")
+    assert targets, "no in-page citation links"
+    missing = page.evaluate("ids => ids.filter(id => !document.getElementById(decodeURIComponent(id)))", targets)
+    assert missing == [], f"links to anchors that do not exist: {missing}"
+    page.close()
