@@ -74,3 +74,15 @@ def test_every_citation_link_lands_on_an_anchor(browser, page_file):
     missing = page.evaluate("ids => ids.filter(id => !document.getElementById(decodeURIComponent(id)))", targets)
     assert missing == [], f"links to anchors that do not exist: {missing}"
     page.close()
+
+
+def test_the_newsletter_fits_a_phone_without_a_stylesheet(browser, seed_briefing, tmp_path):
+    path = tmp_path / "briefing.email.html"
+    path.write_text(render_briefing(seed_briefing)["briefing.email.html"], encoding="utf-8")
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(path.as_uri(), wait_until="load")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "briefing-email-375.png"), full_page=True)
+    assert page.evaluate("document.styleSheets.length") == 0
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    page.close()
