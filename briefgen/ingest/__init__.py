@@ -12,6 +12,7 @@ from pathlib import Path
 from ..model import Article, Skipped
 from ..outlets import OutletRegistry
 from .decode import ArticleError, content_id, decode
+from .feeds import read_feed
 from .html import read_html
 from .records import read_records
 from .text import read_text
@@ -24,6 +25,9 @@ READERS = {
     ".json": "records",
     ".jsonl": "records",
     ".ndjson": "records",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 
 __all__ = ["ArticleError", "READERS", "content_id", "iter_files", "read_paths"]
@@ -75,15 +79,18 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
         data = path.read_bytes()
     except OSError as err:
         raise ArticleError(f"cannot read file: {err.strerror or err}") from None
-    text = decode(data)
-    if kind == "text":
-        yield read_text(str(path), text, registry)
-    elif kind == "html":
-        yield read_html(str(path), text, registry)
+    text = decode(data)  # refuses empty, binary and undecodable files, feeds included
+    if kind == "feed":
+        items: Iterable[Article | Skipped] = read_feed(str(path), data, registry)
+    elif kind == "records":
+        items = read_records(str(path), text, registry)
+    elif kind == "text":
+        items = [read_text(str(path), text, registry)]
     else:
-        for item in read_records(str(path), text, registry):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-            else:
-                yield item
+        items = [read_html(str(path), text, registry)]
+    for item in items:  # a file of many records (JSON list, JSONL, feed) skips its bad records one by one
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            yield item
 
