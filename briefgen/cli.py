@@ -1,7 +1,7 @@
 """`briefgen` command line: a thin shell over the Python API.
 
-Exit codes: 0 a briefing was written (skipped files are warnings on stderr), 1 no usable article
-was found, 2 usage errors.
+Exit codes: 0 a briefing was written (skipped files and pages are warnings on stderr), 1 no usable
+article was found, 2 usage errors (and a store that cannot be used).
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ from pathlib import Path
 
 from . import __name__ as _package
 from .config import ALGORITHMS, BriefingConfig
+from .dedupe import signature
+from .fetch import FetchConfig, fetch_feeds
 from .ingest import read_paths
 from .outlets import OutletRegistry
-from .pipeline import build_briefing, group_articles
-from .render import write_briefing
+from .pipeline import brief_articles, group_articles
+from .progress import Progress
+from .render import briefing_to_dict, write_briefing
+from .store import EMPTY_HISTORY, Store, StoreError
 
 
 def _iso_date(value: str) -> date:
@@ -56,6 +60,15 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    daily = build.add_argument_group("daily runs")
+    daily.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS/Atom feed to fetch (repeatable)")
+    daily.add_argument("--feeds", type=Path, metavar="FILE", help="file of feed URLs, one per line (# comments)")
+    daily.add_argument("--store", type=Path, help="SQLite history of earlier runs (default: OUT/briefgen.sqlite)")
+    daily.add_argument("--no-store", action="store_true", help="keep no history: every story is new")
+    daily.add_argument("--timeout", type=float, default=15.0, help="seconds per HTTP request (default 15)")
+    daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
+    daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
+    daily.add_argument("--base-url", help="address where OUT is published (absolute links in feed.xml)")
 
     extract = commands.add_parser("extract", help="print what briefgen read from each file, one JSON line each")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
@@ -69,8 +82,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if not args.paths:
-        parser().error(f"{args.command} needs at least one PATH")
+    if args.command == "build":
+        args.feed += _feed_list(args.feeds)
+    if not args.paths and not getattr(args, "feed", None):
+        parser().error(f"{args.command} needs at least one PATH" + (" or --feed" if args.command == "build" else ""))
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         parser().error(f"no such file or folder: {', '.join(missing)}")
@@ -82,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         parser().error(f"--templates is not a folder: {args.templates}")
     if args.outlets is not None and not args.outlets.is_file():
         parser().error(f"--outlets is not a file: {args.outlets}")
+    bad_feeds = [u for u in args.feed if not u.startswith(("http://", "https://"))]
+    if bad_feeds:
+        parser().error(f"a feed must be an http(s) URL: {', '.join(bad_feeds)}")
 
     config = BriefingConfig(
         algorithm=args.algorithm,
@@ -90,8 +108,45 @@ def main(argv: list[str] | None = None) -> int:
         sentences_per_story=args.sentences,
         templates_dir=args.templates,
         max_article_bytes=args.max_article_bytes,
+        base_url=args.base_url,
     )
-    briefing = build_briefing(args.paths, config, on=args.date, outlets_file=args.outlets)
+    store_path = None if args.no_store else (args.store or args.out / "briefgen.sqlite")
+    try:
+        # An existing store gives history; a new one is only created once there is a briefing to record.
+        store = Store(store_path) if store_path and store_path.exists() else None
+        try:
+            return _build(args, config, store, store_path)
+        finally:
+            if store is not None:
+                store.close()
+    except StoreError as err:
+        print(f"briefgen: {err}", file=sys.stderr)
+        return 2
+
+
+def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None, store_path: Path | None) -> int:
+    on = args.date or date.today()
+    registry = OutletRegistry.load(args.outlets)
+    articles, skipped = read_paths(args.paths, registry, config.max_article_bytes)
+    validators: dict = {}
+    if args.feed:
+        fetch_config = FetchConfig(
+            timeout=args.timeout, retries=max(0, args.retries), per_host=args.per_host, max_bytes=config.max_article_bytes
+        )
+        with Progress("fetching") as bar:
+            fetched = fetch_feeds(
+                args.feed, registry, fetch_config,
+                validators=store.validators if store else lambda url: (None, None),
+                known_urls=store.known_urls if store else lambda urls: set(),
+                progress=bar.advance, on_total=bar.add_total,
+            )
+        for url in fetched.unchanged:
+            print(f"briefgen: {url}: not modified since the last run", file=sys.stderr)
+        articles, skipped, validators = articles + fetched.articles, skipped + fetched.skipped, fetched.validators
+
+    history = store.history(on, config.story_window_days, [a.id for a in articles]) if store else EMPTY_HISTORY
+    with Progress("building") as bar:
+        briefing = brief_articles(articles, skipped, config, on=on, history=history, progress=bar)
     for item in briefing.skipped:
         print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
     if not briefing.articles:
@@ -99,7 +154,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path in write_briefing(briefing, args.out, config):
         print(path)
+    if store_path is not None:  # only once the briefing is out: a failed run leaves no trace in history
+        known = history.fingerprints
+        fingerprints = {a.id: known.get(a.id) or signature(a) for a in briefing.articles}
+        contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
+        with Store(store_path) as saving:
+            saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)
     return 0
+
+
+def _feed_list(path: Path | None) -> list[str]:
+    if path is None:
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        parser().error(f"--feeds cannot be read: {path}: {err}")
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -51,6 +51,7 @@ class BriefingConfig:
     max_term_df: int = 1000  # terms in more articles than this carry no weight in story similarity
     # render
     templates_dir: Path | None = None  # user templates, searched before the bundled ones
+    base_url: str | None = None  # where the output folder is published (absolute links in feed.xml)
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHMS:

@@ -7,8 +7,10 @@ Site junk is already stripped, so a wire story re-posted under another site's he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .clean import words
@@ -16,6 +18,7 @@ from .config import BriefingConfig
 from .model import Article
 
 NUM_PERM = 128
+SCHEME = "affine32"  # named so that signatures kept in a store read back under the same hashing
 SHINGLE = 5
 
 
@@ -28,9 +31,19 @@ def fingerprint(text: str) -> MinHash | None:
     shingles = _shingles(text)
     if len(shingles) < 3:  # too little text to call anything a copy of it
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch(list(shingles))
     return m
+
+
+def signature(article: Article) -> bytes | None:
+    """The article's fingerprint as bytes, for a store to keep (None: too short to have one)."""
+    m = fingerprint(article.body)
+    return None if m is None else m.hashvalues.astype("<u8").tobytes()
+
+
+def _from_signature(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8"), scheme=SCHEME)
 
 
 def _original_first(article: Article) -> tuple:
@@ -39,8 +52,14 @@ def _original_first(article: Article) -> tuple:
     return (article.published is None, article.published or "", article.host is not None, article.id)
 
 
-def mark_duplicates(articles: list[Article], config: BriefingConfig) -> list[Article]:
-    """Return the articles with `duplicate_of` set on every copy to the id of its original."""
+def mark_duplicates(
+    articles: list[Article], config: BriefingConfig, known: Mapping[str, bytes] | None = None
+) -> list[Article]:
+    """Return the articles with `duplicate_of` set on every copy to the id of its original.
+
+    `known` holds fingerprints kept from earlier runs (article id → `signature`), not recomputed.
+    """
+    known = known or {}
     lsh = MinHashLSH(threshold=config.duplicate_threshold, num_perm=NUM_PERM)
     hashes: dict[str, MinHash] = {}
     parent: dict[str, str] = {}
@@ -53,7 +72,7 @@ def mark_duplicates(articles: list[Article], config: BriefingConfig) -> list[Art
 
     for article in sorted(articles, key=_original_first):
         parent[article.id] = article.id
-        m = fingerprint(article.body)
+        m = _from_signature(known[article.id]) if article.id in known else fingerprint(article.body)
         if m is None:
             continue
         for other in sorted(lsh.query(m)):

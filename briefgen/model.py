@@ -106,6 +106,15 @@ class StoryBrief:
     # claims only one outlet makes, listed apart (when the config asks) instead of in the summary
     single_source: tuple[SummarySentence, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    # across daily runs (see briefgen.store): the date of the first briefing that carried the story,
+    # and how many of its articles no earlier briefing had read. Without history every story is new.
+    first_seen: date | None = None
+    new_articles: int = 0
+
+    @property
+    def status(self) -> str:
+        """"new" on the day the story first appears, "developing" when later articles add to it."""
+        return "developing" if self.first_seen is not None and self.new_articles < len(self.story.article_ids) else "new"
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ class Briefing:
     stories: tuple[StoryBrief, ...]
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
+    since: date | None = None  # the previous briefing in the store, when there is one
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import tempfile
+import uuid
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -44,7 +45,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     folders = ([user_templates] if user_templates else []) + [bundled_templates()]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "xml", "xml.j2"), default=False),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -151,12 +152,16 @@ def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json`."""
     return {
         "date": briefing.date.isoformat(),
+        "since": briefing.since.isoformat() if briefing.since else None,
         "stories": [
             {
                 "id": s.story.id,
                 "headline": s.headline,
                 "outlets": list(s.outlets),
                 "articles": list(s.story.article_ids),
+                "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+                "new_articles": s.new_articles,
+                "status": s.status,
                 "sentences": [
                     {
                         "text": x.text,
@@ -228,24 +233,54 @@ def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConf
     for name in sorted(files):
         written.append(atomic_write(day / name, files[name]))
     written.append(write_archive_index(Path(out_dir), config or BriefingConfig()))
+    written.append(write_atom_feed(Path(out_dir), config or BriefingConfig()))
     return written
 
 
-def write_archive_index(out_dir: Path, config: BriefingConfig) -> Path:
-    """`out_dir/index.html`: every briefing in the folder, newest first, rebuilt on each run."""
+def published_briefings(out_dir: Path) -> list[dict]:
+    """Every briefing in the output folder, newest first: date, story count, headlines."""
     entries = []
     for data_file in sorted(out_dir.glob("*/briefing.json"), reverse=True):
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", data_file.parent.name):
             continue
         try:
             data = json.loads(data_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stories = [s for s in data.get("stories") or [] if isinstance(s, dict)]
+        except (OSError, ValueError, AttributeError):
             continue  # a damaged or foreign file is not a briefing to list
-        stories = data.get("stories") or []
-        headline = stories[0].get("headline", "") if stories and isinstance(stories[0], dict) else ""
-        entries.append({"date": data_file.parent.name, "stories": len(stories), "headline": headline})
-    page = environment(config.templates_dir).get_template("index.html.j2").render(entries=entries)
+        headlines = [str(s.get("headline", "")) for s in stories]
+        entries.append({
+            "date": data_file.parent.name,
+            "stories": len(stories),
+            "headline": headlines[0] if headlines else "",
+            "headlines": headlines,
+        })
+    return entries
+
+
+def write_archive_index(out_dir: Path, config: BriefingConfig) -> Path:
+    """`out_dir/index.html`: every briefing in the folder, newest first, rebuilt on each run."""
+    page = environment(config.templates_dir).get_template("index.html.j2").render(entries=published_briefings(out_dir))
     return atomic_write(out_dir / "index.html", sanitise_page(page))
+
+
+def write_atom_feed(out_dir: Path, config: BriefingConfig) -> Path:
+    """`out_dir/feed.xml`: an Atom feed of the briefings, for subscribers' feed readers.
+
+    Links are relative to the feed (`config.base_url` sets `xml:base` when the folder is published
+    at a known address). Ids and dates come from the briefing dates, so the feed is reproducible.
+    """
+    entries = published_briefings(out_dir)
+    for entry in entries:
+        # A URN that stays the same wherever the folder is published (RFC 4287 wants a permanent id).
+        entry["id"] = uuid.uuid5(uuid.NAMESPACE_URL, f"briefgen:briefing:{entry['date']}").urn
+    feed = environment(config.templates_dir).get_template("feed.xml.j2").render(
+        entries=entries,
+        updated=f"{entries[0]['date']}T00:00:00Z" if entries else "1970-01-01T00:00:00Z",
+        feed_id=uuid.uuid5(uuid.NAMESPACE_URL, f"briefgen:briefings:{config.base_url or ''}").urn,
+        base_url=safe_url(config.base_url),
+    )
+    return atomic_write(out_dir / "feed.xml", feed)
 
 
 def atomic_write(path: Path, content: str) -> Path:

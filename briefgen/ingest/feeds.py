@@ -23,16 +23,8 @@ from .decode import ArticleError, content_id
 
 def read_feed(path: str, data: bytes, registry: OutletRegistry) -> Iterator[Article | Skipped]:
     """Items of the feed in `data` (raw bytes, so the feed's own encoding declaration is honoured)."""
-    # A stream, never a string: feedparser treats a string that looks like a URL or a file name as
-    # one and would fetch or open it.
-    parsed = feedparser.parse(io.BytesIO(data))
+    parsed = parse_feed(data)
     malformed = _malformation(parsed)
-    if not parsed.entries:
-        if malformed:
-            raise ArticleError(f"malformed feed: {malformed}")
-        if not parsed.get("version"):
-            raise ArticleError("not an RSS or Atom feed")
-        raise ArticleError("feed has no items")
     feed_outlet = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries):
         where = f"{path}#{index}"
@@ -40,6 +32,21 @@ def read_feed(path: str, data: bytes, registry: OutletRegistry) -> Iterator[Arti
             yield feed_item(where, entry, feed_outlet, registry)
         except ArticleError as err:
             yield Skipped(where, f"{err} (malformed feed: {malformed})" if malformed else str(err))
+
+
+def parse_feed(data: bytes, headers: dict[str, str] | None = None) -> feedparser.FeedParserDict:
+    """The parsed feed, or `ArticleError` when it has no item to read."""
+    # A stream, never a string: feedparser takes a string that looks like a URL or a file name for
+    # one, and would fetch or open it.
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    if not parsed.entries:
+        malformed = _malformation(parsed)
+        if malformed:
+            raise ArticleError(f"malformed feed: {malformed}")
+        if not parsed.get("version"):
+            raise ArticleError("not an RSS or Atom feed")
+        raise ArticleError("feed has no items")
+    return parsed
 
 
 def _malformation(parsed: feedparser.FeedParserDict) -> str | None:

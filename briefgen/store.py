@@ -1,0 +1,225 @@
+"""History across daily runs, in one SQLite file: articles, their fingerprints, stories, briefings.
+
+A daily job needs to know what it has seen: which articles are new since the last briefing, which
+story a new article continues (so the story keeps its id and its `first_seen` date), and which
+feed responses have not changed (conditional GET). SQLite is in the standard library and one file
+is easy to back up, copy, or delete to start afresh.
+
+The schema has a version (`PRAGMA user_version`); `MIGRATIONS[n]` takes a store from version n to
+n + 1, and opening a store runs the ones it lacks, in one transaction. A store written by a newer
+briefgen is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from .model import Article, Story
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 → 1
+    """
+    CREATE TABLE articles (
+        id           TEXT PRIMARY KEY,   -- content hash (briefgen.ingest.content_id)
+        path         TEXT NOT NULL,      -- file, record or URL it was read from
+        title        TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        outlet       TEXT, host TEXT, url TEXT, published TEXT, author TEXT,
+        fingerprint  BLOB,               -- MinHash signature of the body (NULL: too short to have one)
+        first_seen   TEXT NOT NULL       -- date of the first briefing that read it
+    );
+    CREATE INDEX articles_first_seen ON articles (first_seen);
+    CREATE INDEX articles_url ON articles (url);
+    CREATE TABLE stories (
+        id          TEXT PRIMARY KEY,
+        first_seen  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (        -- the story each article belongs to, as last grouped
+        article_id  TEXT PRIMARY KEY REFERENCES articles (id),
+        story_id    TEXT NOT NULL REFERENCES stories (id)
+    );
+    CREATE TABLE briefings (
+        date        TEXT PRIMARY KEY,
+        json        TEXT NOT NULL        -- the briefing.json that was published
+    );
+    CREATE TABLE http_validators (       -- for conditional GET of feeds
+        url            TEXT PRIMARY KEY,
+        etag           TEXT,
+        last_modified  TEXT
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used (newer schema, not a briefgen store, unreadable file)."""
+
+
+@dataclass(frozen=True)
+class History:
+    """What earlier runs saw within the story time window before a briefing date."""
+
+    articles: tuple[Article, ...]
+    story_of: dict[str, str]  # article id → story id it was given
+    first_seen: dict[str, date]  # article id → date of the first briefing that read it
+    fingerprints: dict[str, bytes]  # article id → stored MinHash signature
+    last_briefing: date | None = None  # the latest briefing before this date
+
+
+EMPTY_HISTORY = History((), {}, {}, {})
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)  # transactions made explicit below
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not a usable briefgen store ({err})") from None
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}; this briefgen knows up to {SCHEMA_VERSION}. "
+                "Upgrade briefgen, or use another --store."
+            )
+        for step in range(version, SCHEMA_VERSION):
+            # executescript commits first, so the whole step runs inside its own BEGIN … COMMIT
+            self.db.executescript(f"BEGIN; {MIGRATIONS[step]}; PRAGMA user_version = {step + 1}; COMMIT;")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- history ---------------------------------------------------------------------------
+
+    def history(self, on: date, window_days: int, read_now: list[str] = ()) -> History:
+        """Articles first seen in the `window_days` before `on` (and on it, by an earlier run), and
+        when any of the articles read now (`read_now`, ids) was first seen, however long ago."""
+        since = (on - timedelta(days=window_days)).isoformat()
+        rows = self.db.execute(
+            "SELECT a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author,"
+            " a.fingerprint, a.first_seen, s.story_id FROM articles a"
+            " LEFT JOIN story_articles s ON s.article_id = a.id"
+            " WHERE a.first_seen BETWEEN ? AND ? ORDER BY a.id",
+            (since, on.isoformat()),
+        ).fetchall()
+        articles, story_of, first_seen, fingerprints = [], {}, {}, {}
+        for (id_, path, title, body, outlet, host, url, published, author, fingerprint, seen, story) in rows:
+            articles.append(Article(id_, path, title, body, outlet, host, url, published, author))
+            first_seen[id_] = date.fromisoformat(seen)
+            if story:
+                story_of[id_] = story
+            if fingerprint is not None:
+                fingerprints[id_] = fingerprint
+        first_seen.update(self._first_seen(list(read_now)))
+        last = self.db.execute("SELECT max(date) FROM briefings WHERE date < ?", (on.isoformat(),)).fetchone()[0]
+        return History(tuple(articles), story_of, first_seen, fingerprints, date.fromisoformat(last) if last else None)
+
+    def _first_seen(self, article_ids: list[str]) -> dict[str, date]:
+        """When each of these articles was first read, for those read before (any date)."""
+        found: dict[str, date] = {}
+        for start in range(0, len(article_ids), 500):  # SQLite caps the number of bound parameters
+            chunk = article_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for id_, seen in self.db.execute(f"SELECT id, first_seen FROM articles WHERE id IN ({marks})", chunk):
+                found[id_] = date.fromisoformat(seen)
+        return found
+
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Which of these article URLs were read before (their pages need not be fetched again)."""
+        known: set[str] = set()
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            known.update(u for (u,) in self.db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk))
+        return known
+
+    def save_run(
+        self,
+        on: date,
+        articles: list[Article],
+        stories: list[Story],
+        fingerprints: dict[str, bytes],
+        briefing_json: str,
+        validators: dict[str, tuple[str | None, str | None]] | None = None,
+    ) -> None:
+        """Record one published briefing: its articles (first_seen kept from earlier runs), the story
+        each belongs to, the briefing itself and the feeds' validators. One transaction: all of it or
+        none — a run that fails records nothing, so the next run fetches and counts its articles anew."""
+        day = on.isoformat()
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO http_validators (url, etag, last_modified) VALUES (?, ?, ?) ON CONFLICT (url)"
+                " DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified",
+                [(url, etag, modified) for url, (etag, modified) in sorted((validators or {}).items())],
+            )
+            self.db.executemany(
+                "INSERT INTO articles (id, path, title, body, outlet, host, url, published, author, fingerprint, first_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
+                [
+                    (a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, fingerprints.get(a.id), day)
+                    for a in articles
+                ],
+            )
+            for story in stories:
+                self.db.execute(
+                    "INSERT INTO stories (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE"
+                    " SET first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)",
+                    (story.id, day, day),
+                )
+                self.db.executemany(
+                    "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)"
+                    " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+                    [(article_id, story.id) for article_id in story.article_ids],
+                )
+            self.db.execute(
+                "INSERT INTO briefings (date, json) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET json = excluded.json",
+                (day, briefing_json),
+            )
+
+    def briefing_dates(self) -> list[date]:
+        return [date.fromisoformat(d) for (d,) in self.db.execute("SELECT date FROM briefings ORDER BY date")]
+
+    def briefing(self, on: date) -> dict | None:
+        row = self.db.execute("SELECT json FROM briefings WHERE date = ?", (on.isoformat(),)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    # -- conditional GET -------------------------------------------------------------------
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self.db.execute("SELECT etag, last_modified FROM http_validators WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN")
+
+    def __exit__(self, exc_type, *exc: object) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
