@@ -129,6 +129,7 @@ def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None
     registry = OutletRegistry.load(args.outlets)
     articles, skipped = read_paths(args.paths, registry, config.max_article_bytes)
     validators: dict = {}
+    unchanged: list[str] = []
     if args.feed:
         fetch_config = FetchConfig(
             timeout=args.timeout, retries=max(0, args.retries), per_host=args.per_host, max_bytes=config.max_article_bytes
@@ -140,7 +141,8 @@ def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None
                 known_urls=store.known_urls if store else lambda urls: set(),
                 progress=bar.advance, on_total=bar.add_total,
             )
-        for url in fetched.unchanged:
+        unchanged = fetched.unchanged
+        for url in unchanged:
             print(f"briefgen: {url}: not modified since the last run", file=sys.stderr)
         articles, skipped, validators = articles + fetched.articles, skipped + fetched.skipped, fetched.validators
 
@@ -149,7 +151,7 @@ def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None
         briefing = brief_articles(articles, skipped, config, on=on, history=history, progress=bar)
     for item in briefing.skipped:
         print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
-    if not briefing.articles:
+    if not briefing.articles and not unchanged:  # (unchanged feeds: a "nothing new" briefing is the answer)
         print("briefgen: no usable article found; no briefing written", file=sys.stderr)
         return 1
     for path in write_briefing(briefing, args.out, config):

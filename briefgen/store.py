@@ -145,12 +145,17 @@ class Store:
         return found
 
     def known_urls(self, urls: list[str]) -> set[str]:
-        """Which of these article URLs were read before (their pages need not be fetched again)."""
+        """Which of these article URLs were read before (their pages need not be fetched again).
+
+        A page is known by the link it was fetched from (its `path`) and by the URL it gives itself.
+        """
         known: set[str] = set()
         for start in range(0, len(urls), 500):
             chunk = urls[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            known.update(u for (u,) in self.db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk))
+            for column in ("path", "url"):
+                query = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
+                known.update(u for (u,) in self.db.execute(query, chunk))
         return known
 
     def save_run(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import trafilatura
 
-from ..clean import strip_markup
+from ..clean import looks_like_prose, strip_markup
 from ..model import Article
 from ..outlets import OutletRegistry, credit_from_lines, domain_of
 from .dates import iso_date
@@ -23,7 +23,7 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and paragraphs[0] == title:  # trafilatura keeps the <h1> headline in the text
         paragraphs = paragraphs[1:]
-    if not paragraphs:
+    if not any(looks_like_prose(p) for p in paragraphs):  # a menu or a "Home" link is not an article
         raise ArticleError("no article text found in the HTML page")
     url = doc.url if (doc.url or "").startswith(("http://", "https://")) else None
     site = registry.from_url(url) or (registry.normalise(doc.sitename) if doc.sitename else None)
