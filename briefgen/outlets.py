@@ -81,6 +81,16 @@ def domain_of(url: str | None) -> str | None:
     return host.lower().removeprefix("www.") if host else None
 
 
+def names_domain(name: str, domain: str | None) -> bool:
+    """An outlet name that is its site's domain spelled as words ("HawaiiNewsNow", "Hawaii News Now"
+    on hawaiinewsnow.com): a credit naming the site itself, not another outlet."""
+    if not domain:
+        return False
+    compact = re.sub(r"[^a-z0-9]", "", name.lower()).removeprefix("the")
+    labels = domain.split(".")[:-1]  # without the top-level domain
+    return bool(compact) and any(compact == re.sub(r"[^a-z0-9]", "", label).removeprefix("the") for label in labels)
+
+
 _NAME = r"((?:the )?[A-Z][\w&'’./-]*(?:\s+(?:of |and |&\s)?[A-Z][\w&'’./-]*){0,5})"
 # "WASHINGTON (AP) —", "LONDON (Reuters) -", "(Reuters) —": the wire agency's own dateline.
 _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,'’-]{1,40})?\(([A-Za-z][\w .-]{0,30})\)\s*[—–-]")

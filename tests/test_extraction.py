@@ -88,3 +88,22 @@ def test_extract_command_prints_what_was_read(tmp_path, capsys):
     record = json.loads(capsys.readouterr().out)
     assert set(record) == {"path", "title", "outlet", "host", "published", "author", "url", "text"}
     assert record["text"].split("\n") == ARTICLE
+
+
+def _page(domain: str, first_line: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in [first_line, *ARTICLE[1:]])
+    return (
+        f'<html><head><title>Bridge to close</title><link rel="canonical" href="https://www.{domain}/2019/11/19/bridge/">'
+        f'<meta property="article:published_time" content="2019-11-19"></head><body><article>{body}</article></body></html>'
+    )
+
+
+def test_a_dateline_naming_the_site_itself_is_no_sign_of_a_copy():
+    from briefgen.ingest.html import read_html
+
+    own = read_html("own.html", _page("hawaiinewsnow.com", f"HONOLULU (HawaiiNewsNow) - {ARTICLE[0]}"), REGISTRY)
+    assert (own.host, own.published) == (None, "2019-11-19")
+    # the same dateline on another site is a copy: credited to the writer, the site kept as host,
+    # and the page's date (the re-post's) not taken as the article's
+    copy = read_html("copy.html", _page("newsaggregator.example", f"HONOLULU (HawaiiNewsNow) - {ARTICLE[0]}"), REGISTRY)
+    assert (copy.outlet, copy.host, copy.published) == ("HawaiiNewsNow", "newsaggregator.example", None)

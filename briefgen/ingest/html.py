@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import trafilatura
 
-from ..clean import looks_like_prose, strip_markup
+from ..clean import strip_markup
 from ..model import Article
-from ..outlets import OutletRegistry, credit_from_lines, domain_of
+from ..outlets import OutletRegistry, credit_from_lines, domain_of, names_domain
 from .dates import iso_date
 from .decode import ArticleError, content_id
+
+
+# The shortest news brief is a sentence or two; less text than this is what is left of navigation.
+# (Counted in characters, not words or sentence marks, so Japanese or Chinese pages are not refused.)
+MIN_TEXT_CHARS = 40
 
 
 def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
@@ -23,13 +28,15 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and paragraphs[0] == title:  # trafilatura keeps the <h1> headline in the text
         paragraphs = paragraphs[1:]
-    if not any(looks_like_prose(p) for p in paragraphs):  # a menu or a "Home" link is not an article
+    if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:  # a "Home" link left of a menu is no article
         raise ArticleError("no article text found in the HTML page")
     url = doc.url if (doc.url or "").startswith(("http://", "https://")) else None
     site = registry.from_url(url) or (registry.normalise(doc.sitename) if doc.sitename else None)
     credit = credit_from_lines(paragraphs, paragraphs, registry)
     outlet = credit.outlet or site
-    host = domain_of(url) if credit.outlet and credit.outlet != site else None
+    # A copy: the text credits another outlet than the one whose site this is.
+    reposted = credit.outlet and credit.outlet != site and not names_domain(credit.outlet, domain_of(url))
+    host = domain_of(url) if reposted else None
     return Article(
         id=content_id(text),
         path=path,
