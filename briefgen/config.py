@@ -41,6 +41,9 @@ class BriefingConfig:
     fact_match_back: float = 0.25
     # two kept sentences whose content words overlap this much say the same thing: keep one
     max_overlap: float = 0.5
+    # two outlets' sentences with a figure of the same kind before the same word ("70th anniversary" /
+    # "60th anniversary") disagree only when each carries this share of the other's weighted words
+    disagreement_match: float = 0.25
     # dedupe
     duplicate_threshold: float = 0.8  # estimated Jaccard similarity of word 5-gram shingles
     # cluster

@@ -19,6 +19,7 @@ import scipy.sparse as sp
 
 from .config import BriefingConfig
 from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
+from .disagree import find_disagreements
 from .names import matching_terms
 from .summarize.select import word_overlap as overlap
 
@@ -143,6 +144,9 @@ def brief_story(
         outlets=tuple(outlets),
         sentences=tuple(s for _, s in kept),
         single_source=tuple(s for _, s in alone) if show_alone else (),
+        disagreements=find_disagreements(
+            pool.articles, pool.texts, pool.terms, [outlet_key(a) for a in pool.articles], config
+        ),
     )
 
 
