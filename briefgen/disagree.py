@@ -9,8 +9,10 @@ Two figures from two independent outlets are about the same thing only when all 
 a false "disagreement" misleads a reader more than a missed one:
 
 - same kind and same anchor, and at least `MIN_SHARED_NEARBY` more content words shared within a
-  few words of each figure ("marking the 70th anniversary of the armistice" / "events marking the
-  60th anniversary of the armistice": "marking", "armistice");
+  few words of each figure, inside its clause ("marking the 70th anniversary of the armistice" /
+  "events marking the 60th anniversary of the armistice": "marking", "armistice"); the content word
+  just before each figure, when both have one, is the same ("killed 12" / "injured 15" are two
+  counts);
 - the two sentences share at least `config.disagreement_match` of each other's weighted content
   words, figures left out (the fact matcher's words and weights, looser than its own threshold
   because a differing figure is itself a differing word);
@@ -76,7 +78,8 @@ class Figure:
     value: tuple  # normalised, compared by `_same_value`
     shown: str  # as written
     anchor: str  # stemmed content word after the figure, or "<" + the one before it
-    nearby: frozenset[str]  # stemmed content words within NEARBY_WORDS either side
+    nearby: frozenset[str]  # stemmed content words of its clause, within NEARBY_WORDS either side
+    lead: str | None  # the content word just before it in its clause ("killed" 12 people)
     about: str  # the words around the figure, the figure itself as "…"
     hedged: bool
 
@@ -120,10 +123,14 @@ def _figure(text: str, span: tuple[int, int], sentence: int, kind: str, value: t
         anchor = "percent"  # "up 12% from …": the unit is all that names it
     if anchor is None:
         return None
-    nearby = {t for w in before[-NEARBY_WORDS:] + after[:NEARBY_WORDS] for t in sentence_terms(w, language)}
+    # Only the figure's own clause: "injured 12 people, the fire service said" is not near "said".
+    clause = _phrase(before[::-1], NEARBY_WORDS) + _phrase(after, NEARBY_WORDS)
+    nearby = {t for w in clause for t in sentence_terms(w, language)}
+    lead = _first_content_word(_phrase(before[::-1], NEARBY_WORDS), language)
     about = " ".join(_phrase(before[::-1], 3)[::-1] + ["…"] + _phrase(after, 5))
     hedged = bool(_HEDGE.search(text[: span[0]]))
-    return Figure(sentence, kind, value, text[span[0] : span[1]].strip(), anchor, frozenset(nearby), about, hedged)
+    shown = text[span[0] : span[1]].strip()
+    return Figure(sentence, kind, value, shown, anchor, frozenset(nearby), lead, about, hedged)
 
 
 def _first_content_word(tokens: list[str], language: str, prefix: str = "") -> str | None:
@@ -224,6 +231,8 @@ def _about_the_same(a: Figure, b: Figure, outlet_of, likeness, config: BriefingC
         return False
     if len((a.nearby & b.nearby) - {a.anchor.lstrip("<")}) < MIN_SHARED_NEARBY:
         return False
+    if a.lead and b.lead and a.lead != b.lead:
+        return False  # "injured 12 people" / "killed 15 people": two counts, not one
     return min(likeness(a.sentence, b.sentence), likeness(b.sentence, a.sentence)) >= config.disagreement_match
 
 
