@@ -121,7 +121,7 @@ def brief_story(
         sources = _supporting_articles(i, pool, config)
         candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
     # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
-    candidates.sort(key=lambda c: (-c[0], c[1]))
+    candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
 
     kept: list[tuple[int, SummarySentence]] = []
     alone: list[tuple[int, SummarySentence]] = []
