@@ -141,3 +141,13 @@ def test_every_spelling_of_a_name_is_one_matching_term():
     assert all("UN" in t for t in terms[:3])
     assert not {"unit", "nation", "u.n"} & (terms[1] | terms[2])
     assert terms[3] >= {"DPRK"} and not {"democrat", "republ"} & terms[3]
+
+
+def test_centrality_only_ordering_takes_the_most_central_fact_first(seed_briefing):
+    # The seeds' most central sentence (NYT's letters-and-visit sentence) is supported by two
+    # outlets; support-first puts the three-outlet facts before it, centrality-only does not.
+    central = build_briefing([EXAMPLES], BriefingConfig(min_sources=1, order_by_support=False), on=DAY).stories[0]
+    supported = build_briefing([EXAMPLES], BriefingConfig(min_sources=1), on=DAY).stories[0]
+    assert [s.support for s in supported.sentences] == sorted((s.support for s in supported.sentences), reverse=True)
+    assert central.sentences[0].text != supported.sentences[0].text
+    assert central.sentences[0].text.startswith("The spokesperson, John Kirby of the National Security Council")
