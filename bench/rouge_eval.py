@@ -10,7 +10,9 @@ reported and skipped). For every cluster, in one run:
 - briefgen: the full pipeline (`build_briefing`) on the cluster's articles written to a JSON Lines
   file: ingest, clean, dedupe, cluster, summarize, consensus with its default `--min-sources 2`;
   the summary is the briefing's sentences in order (all stories), at most `--sentences`.
-  "briefgen --min-sources 1" is the same without the consensus filter.
+  "briefgen --min-sources 1" is the same without the consensus filter (facts still taken
+  most-supported first); "briefgen centrality only" is that with facts taken by the summarizer's
+  centrality alone — the pair answers whether ordering by support improves ROUGE.
 - sumy-<algorithm>: sumy run as a user would, on the articles' text concatenated (each title in
   upper case above its text: sumy's plain-text heading format), with briefgen's OfflineTokenizer,
   stemmer and stop words, asked for `--sentences` sentences (returned in document order).
@@ -101,8 +103,8 @@ def _invalid(record: object) -> str | None:
 # ------------------------------------------------------------------------------------------ systems
 
 
-def briefgen_summary(cluster: Cluster, sentences: int, min_sources: int) -> list[str]:
-    config = BriefingConfig(sentences_per_story=sentences, min_sources=min_sources)
+def briefgen_summary(cluster: Cluster, sentences: int, min_sources: int, by_support: bool = True) -> list[str]:
+    config = BriefingConfig(sentences_per_story=sentences, min_sources=min_sources, order_by_support=by_support)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cluster.jsonl"
         path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in cluster.articles), encoding="utf-8")
@@ -130,6 +132,9 @@ def systems(names: list[str] | None = None) -> dict:
     table = {
         "briefgen": lambda c, n: briefgen_summary(c, n, min_sources=2),
         "briefgen --min-sources 1": lambda c, n: briefgen_summary(c, n, min_sources=1),
+        # the same sentence budget and filter, facts taken by centrality alone (support ignored):
+        # with "briefgen --min-sources 1" it answers "does ranking by support improve ROUGE?"
+        "briefgen centrality only": lambda c, n: briefgen_summary(c, n, min_sources=1, by_support=False),
     }
     for algorithm in ALGORITHMS:
         table[f"sumy-{algorithm}"] = lambda c, n, a=algorithm: sumy_summary(c, a, n)

@@ -34,6 +34,9 @@ class BriefingConfig:
     # consensus
     min_sources: int = 2
     show_single_source: bool = False  # list claims only one outlet makes apart, marked as such
+    # facts more outlets report first (then centrality); False orders by the summarizer's centrality
+    # alone — for measuring what support-first ordering is worth (bench/rouge_eval.py)
+    order_by_support: bool = True
     # a candidate sentence "reports the same fact" as a sentence of another article when this share
     # of its content words (stemmed, stop words removed, weighted by rarity in the story) appear there
     fact_match: float = 0.5
@@ -41,6 +44,9 @@ class BriefingConfig:
     fact_match_back: float = 0.25
     # two kept sentences whose content words overlap this much say the same thing: keep one
     max_overlap: float = 0.5
+    # two outlets' sentences with a figure of the same kind before the same word ("70th anniversary" /
+    # "60th anniversary") disagree only when each carries this share of the other's weighted words
+    disagreement_match: float = 0.25
     # dedupe
     duplicate_threshold: float = 0.8  # estimated Jaccard similarity of word 5-gram shingles
     # cluster

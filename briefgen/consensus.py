@@ -19,7 +19,8 @@ import scipy.sparse as sp
 
 from .config import BriefingConfig
 from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
-from .summarize.select import content_terms
+from .disagree import find_disagreements
+from .names import matching_terms
 from .summarize.select import word_overlap as overlap
 
 
@@ -52,12 +53,12 @@ class _StorySentences:
 
 
 def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentence]], language: str) -> _StorySentences:
-    owners, texts, terms = [], [], []
+    owners, texts = [], []
     for article in sorted(originals, key=lambda a: (a.published or "9999", a.id)):
         for sentence in sentences.get(article.id, []):
             owners.append(article)
             texts.append(sentence.text)
-            terms.append(content_terms(sentence.text, language))
+    terms = matching_terms(texts, language)  # "U.N.", "UN" and "United Nations" are one term
     vocabulary = {t: i for i, t in enumerate(sorted({t for ts in terms for t in ts}))}
     rows = [i for i, ts in enumerate(terms) for _ in ts]
     cols = [vocabulary[t] for ts in terms for t in ts]
@@ -82,6 +83,24 @@ def same_fact(pool: _StorySentences, a: int, b: int, config: BriefingConfig) -> 
     return b in pool.reporting(a, config)
 
 
+def _repeats(pool: _StorySentences, i: int, j: int, config: BriefingConfig) -> bool:
+    """Candidate i says again what kept sentence j says.
+
+    Either most of its words are there, or one reports the other's fact, or — two outlets' wordings
+    of a fact too different for the word match ("any weapons agreement … would violate numerous
+    United Nations Security Council resolutions" / "any arms deal … would directly violate a number
+    of U.N. Security Council resolutions") — every other sentence that reports i also reports j,
+    and i and j share a fair part of their words each way: i would add no new support, only a
+    second quote of the same fact.
+    """
+    if overlap(pool.terms[i], pool.terms[j]) >= config.max_overlap or same_fact(pool, i, j, config):
+        return True
+    reporting_i = set(pool.reporting(i, config)) - {i}
+    reporting_j = set(pool.reporting(j, config)) | {j}
+    close = min(pool.shared[i, j], pool.shared[j, i]) >= config.fact_match_back
+    return bool(reporting_i) and reporting_i <= reporting_j and close
+
+
 def brief_story(
     story: Story,
     articles: dict[str, Article],
@@ -102,7 +121,7 @@ def brief_story(
         sources = _supporting_articles(i, pool, config)
         candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
     # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
-    candidates.sort(key=lambda c: (-c[0], c[1]))
+    candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
 
     kept: list[tuple[int, SummarySentence]] = []
     alone: list[tuple[int, SummarySentence]] = []
@@ -112,7 +131,7 @@ def brief_story(
         limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
         if len(chosen) >= limit:
             continue
-        if any(overlap(pool.terms[i], pool.terms[j]) >= config.max_overlap or same_fact(pool, i, j, config) for j, _ in kept + alone):
+        if any(_repeats(pool, i, j, config) for j, _ in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)
         chosen.append((i, SummarySentence(pool.texts[i], pool.articles[i].id, citations)))
@@ -125,6 +144,9 @@ def brief_story(
         outlets=tuple(outlets),
         sentences=tuple(s for _, s in kept),
         single_source=tuple(s for _, s in alone) if show_alone else (),
+        disagreements=find_disagreements(
+            pool.articles, pool.texts, pool.terms, [outlet_key(a) for a in pool.articles], config
+        ),
     )
 
 

@@ -50,7 +50,10 @@ def check_citations(briefing: Briefing) -> list[CitationCheck]:
         for sentence in story.sentences:
             wanted = _plain_words(sentence.text)
             # the sentence's first word is capitalised by grammar, not because it names anything
-            names = {m.group(0) for m in _NAME_OR_NUMBER.finditer(sentence.text) if m.start() > 0}
+            # (also when a quotation mark comes before it: '"Any arms deal …')
+            first_word = re.search(r"\w", sentence.text)
+            opening = first_word.start() if first_word else 0
+            names = {m.group(0) for m in _NAME_OR_NUMBER.finditer(sentence.text) if m.start() > opening}
             for citation in sentence.sources:
                 body = briefing.article(citation.article).body
                 best, closest = 0.0, ""

@@ -306,7 +306,7 @@ def test_rouge_harness_scores_briefgen_and_every_sumy_algorithm_in_one_run(tmp_p
     assert "skipped: malformed JSON" in run.stderr and "skipped: no article with text" in run.stderr
     report = json.loads(report_file.read_text())
     assert report["clusters"] == 3 and report["budget"] == {"sentences": 3, "words": None}
-    expected = {"briefgen", "briefgen --min-sources 1", "human (leave-one-out)"} | {
+    expected = {"briefgen", "briefgen --min-sources 1", "briefgen centrality only", "human (leave-one-out)"} | {
         f"sumy-{a}" for a in ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "random")
     }
     assert set(report["systems"]) == expected
