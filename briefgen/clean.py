@@ -22,7 +22,10 @@ WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 # A line ends like a sentence: terminal punctuation, possibly inside closing quotes or brackets.
 # A trailing comma is allowed because scraped paragraphs are sometimes cut mid-sentence.
-_SENTENCE_END = re.compile(r"[.!?,:;][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?,:;。！？][\"'”’)\]」』]*$")
+# Chinese, Japanese and Korean are written without spaces between words: a line's length in words is
+# estimated from its characters (about two per word) so a Japanese paragraph is not a "short line".
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 # "Jane Doe is a politics reporter for X." — an author blurb, not reporting.
 _AUTHOR_BLURB = re.compile(
@@ -39,6 +42,15 @@ _REPRINT_CREDIT = re.compile(r"\b(?:originally|first)\s+(?:appeared|published|ra
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture|illustration)s?(?: credit)?\s*:\s*\S|\(\w+ photo\b|\bgetty images\b", re.I)
 _CALL_TO_ACTION = re.compile(r"^(?:sign up|subscribe|download our|follow us|click here|get our|join our)\b|\bnewsletter\b.*\binbox\b", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+# The heading of a comment section: readers' posts are prose, but not the article's. (Not a bare
+# "Comment", which is also the name of many sites' opinion section in their menus.)
+_COMMENTS_HEADING = re.compile(
+    r"^\[?\s*(?:\d+\s+)?comments?\s*\]?$|^(?:view|show|read|load)(?: all| more| new)? comments\b"
+    r"|^top rated comments$|^(?:leave|post|add)(?: a| your)? (?:reply|comment)\b|^join the conversation$"
+    r"|^loading comments\b|^comments are closed\b|^comments powered by\b|^blog comments powered by\b"
+    r"|^log in to comment$|^comments & replies$|^commenting rules$|^\[ read all comments \]$",
+    re.I,
+)
 _BREADCRUMB = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]|^\s*(?:current|you are here)\s*:", re.I)
 
 
@@ -53,6 +65,13 @@ def strip_markup(line: str) -> str:
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+def word_count(line: str) -> int:
+    cjk = len(_CJK.findall(line))
+    if not cjk:
+        return len(WORD.findall(line))
+    return len(WORD.findall(_CJK.sub(" ", line))) + cjk // 2
 
 
 def _is_junk(line: str, n_words: int) -> bool:
@@ -70,7 +89,7 @@ def _is_junk(line: str, n_words: int) -> bool:
 
 def looks_like_prose(line: str) -> bool:
     """A line shaped like article prose: several words and a sentence ending."""
-    n = len(words(line))
+    n = word_count(line)
     if n < 6 or not _SENTENCE_END.search(line):
         return False
     if _BULLET.match(line) and n < 25:
@@ -106,6 +125,19 @@ def _main_region(kinds: list[str], lengths: list[int]) -> tuple[int, int]:
     return best_span
 
 
+MIN_PROSE_BEFORE_COMMENTS = 3  # a comment count in the byline, above the article, cuts nothing
+
+
+def _drop_comment_section(lines: list[str], lengths: list[int], kinds: list[str]) -> None:
+    """Everything from the comment section's heading on is junk, once the article has begun."""
+    prose_seen = 0
+    for i, line in enumerate(lines):
+        if prose_seen >= MIN_PROSE_BEFORE_COMMENTS and lengths[i] <= 7 and _COMMENTS_HEADING.search(line.strip()):
+            kinds[i:] = ["junk"] * (len(kinds) - i)
+            return
+        prose_seen += kinds[i] == "prose"
+
+
 def clean_lines(raw_lines: list[str]) -> CleanText:
     lines = [strip_markup(line) for line in raw_lines]
     nonempty = [line for line in lines if line]
@@ -113,7 +145,7 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
 
-    lengths = [len(words(line)) for line in nonempty]
+    lengths = [word_count(line) for line in nonempty]
     kinds = []
     for line, n in zip(nonempty, lengths):
         if counts[line] > 1 or _is_junk(line, n):
@@ -122,6 +154,7 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
             kinds.append("prose")
         else:
             kinds.append("other")
+    _drop_comment_section(nonempty, lengths, kinds)
     start, end = _main_region(kinds, lengths)
 
     keep = [False] * len(nonempty)

@@ -107,3 +107,32 @@ def test_a_dateline_naming_the_site_itself_is_no_sign_of_a_copy():
     # and the page's date (the re-post's) not taken as the article's
     copy = read_html("copy.html", _page("newsaggregator.example", f"HONOLULU (HawaiiNewsNow) - {ARTICLE[0]}"), REGISTRY)
     assert (copy.outlet, copy.host, copy.published) == ("HawaiiNewsNow", "newsaggregator.example", None)
+
+
+READER_COMMENTS = [
+    "This is exactly why the council should have listened to engineers five years ago, when the first report came out.",
+    "Ten minutes? Try twenty on a Monday morning. Whoever planned the detour has never driven Mill Road at rush hour.",
+    "Finally some sensible spending from the council. Fix it properly once rather than patching it every spring.",
+]
+
+
+def test_a_comment_section_after_the_article_is_not_article_text():
+    page = ["Harbour Street bridge to close for eight months", "By Jane Doe", *ARTICLE,
+            "[ 3 comments ]", "Top Rated Comments", "2 days ago at 07:52 am", READER_COMMENTS[0],
+            "Rating: 36 Votes", "2 days ago at 08:12 am", READER_COMMENTS[1], READER_COMMENTS[2]]
+    assert _read(page).body.splitlines() == ARTICLE
+
+
+def test_a_comment_count_above_the_article_cuts_nothing():
+    page = ["Harbour Street bridge to close for eight months", "By Jane Doe", "12 comments", *ARTICLE]
+    assert _read(page).body.splitlines() == ARTICLE
+
+
+def test_a_japanese_article_is_read_as_prose():
+    paragraphs = [
+        "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されたというニュースがありました。",
+        "報道によると、販売されたのは機能制限を解除した端末で、非公式のアプリを利用できるようになっていたとのことです。",
+        "メーカーはこのような改造を認めておらず、専門家は購入しないよう呼びかけています。",
+    ]
+    page = ["ホーム", "ニュース", "スマートフォン改造で逮捕", *paragraphs, "シェア", "ツイート"]
+    assert _read(page).body.splitlines() == paragraphs
