@@ -8,9 +8,11 @@ a briefing and do what it likes with it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
+from .budget import stage
 from .clean import article_sentences
 from .cluster import cluster_articles
 from .config import BriefingConfig
@@ -30,23 +32,35 @@ def build_briefing(
     on: date | None = None,
     outlets_file: Path | None = None,
 ) -> Briefing:
-    """Read the articles under `paths` and build the briefing dated `on` (default: today)."""
-    config = config or BriefingConfig()
-    articles, stories, skipped = group_articles(paths, config, outlets_file=outlets_file)  # 1, 3, 4
-    sentences = {a.id: article_sentences(a, config.language) for a in articles if a.duplicate_of is None}  # 2.
-    by_id = {a.id: a for a in articles}
+    """Read the articles under `paths` and build the briefing dated `on` (default: today).
 
-    briefs: list[StoryBrief] = []
-    for story in stories:
-        members = [by_id[i] for i in story.article_ids]
-        headline = choose_headline(members, config.language)
-        ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)  # 5.
-        briefs.append(brief_story(story, by_id, sentences, ranked, headline, config))  # 6. consensus
+    Raises `StageOverBudget` when a stage runs past `config.stage_budget`.
+    """
+    config = config or BriefingConfig()
+    day = on or date.today()
+    budget = config.stage_budget
+    articles, stories, skipped = group_articles(paths, config, on=day, outlets_file=outlets_file)  # 1, 3, 4
+    by_id = {a.id: a for a in articles}
+    with stage("clean", budget):  # 2. sentences of every original (copies add none)
+        sentences = {
+            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            for a in articles
+            if a.duplicate_of is None
+        }
+    with stage("summarize", budget):  # 5.
+        members = {story.id: [by_id[i] for i in story.article_ids] for story in stories}
+        headlines = {story.id: choose_headline(members[story.id], config.language) for story in stories}
+        ranked = {
+            story.id: rank_pool(sentence_pool(members[story.id], sentences), [a.title for a in members[story.id] if a.title], config)
+            for story in stories
+        }
+    with stage("consensus", budget):  # 6.
+        briefs = [brief_story(s, by_id, sentences, ranked[s.id], headlines[s.id], config) for s in stories]
 
     # The stories most outlets cover lead the briefing.
     briefs.sort(key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
     return Briefing(
-        date=on or date.today(),
+        date=day,
         stories=tuple(briefs),
         articles=tuple(sorted(articles, key=lambda a: (a.path, a.id))),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
@@ -54,12 +68,32 @@ def build_briefing(
 
 
 def group_articles(
-    paths: Iterable[str | Path], config: BriefingConfig, *, outlets_file: Path | None = None
+    paths: Iterable[str | Path], config: BriefingConfig, *, on: date | None = None, outlets_file: Path | None = None
 ) -> tuple[list[Article], list[Story], list[Skipped]]:
     """Read the articles, mark copies and group them into stories: the stages before summarizing."""
-    articles, skipped = read_paths(paths, OutletRegistry.load(outlets_file), config.max_article_bytes)  # 1. ingest
-    articles = mark_duplicates(articles, config)  # 3. dedupe
-    return articles, cluster_articles(articles, config), skipped  # 4. cluster
+    budget = config.stage_budget
+    with stage("ingest", budget):  # 1.
+        registry = OutletRegistry.load(outlets_file)
+        articles, skipped = read_paths(paths, registry, config.max_article_bytes, config.max_articles)
+        articles = [without_future_date(a, on or date.today()) for a in articles]
+    with stage("dedupe", budget):  # 3.
+        articles = mark_duplicates(articles, config)
+    with stage("cluster", budget):  # 4.
+        stories = cluster_articles(articles, config)
+    return articles, stories, skipped
+
+
+# A date one day past the briefing's can be a time zone ahead; later than that, it is a wrong clock
+# or a typo, and trusting it would make the copy look like the original (dedupe keeps the earliest
+# dated copy) or hold the article out of its story (the clustering window is a few days).
+FUTURE_DATE_GRACE = timedelta(days=1)
+
+
+def without_future_date(article: Article, day: date) -> Article:
+    """The article, with its published date dropped when that date is after the briefing's."""
+    if article.published and article.published > (day + FUTURE_DATE_GRACE).isoformat():
+        return replace(article, published=None)
+    return article
 
 
 def _independent_outlets(brief: StoryBrief, by_id: dict[str, Article]) -> int:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 
 from charset_normalizer import from_bytes
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls other than tab, newlines and form feed
 
 
 class ArticleError(ValueError):
@@ -25,20 +29,43 @@ def decode(data: bytes) -> str:
     else:
         if b"\x00" in data:
             raise ArticleError("binary file (contains NUL bytes)")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            # Windows-1252 and Latin-1 files are common in scraped archives; a user expects them read.
-            best = from_bytes(data).best()
-            if best is None:
-                raise ArticleError(f"not text in any known encoding (byte 0x{data[err.start]:02x} at offset {err.start})") from None
-            text = str(best)
+        text = _decode_without_bom(data)
     if not text.strip():
         raise ArticleError("empty file (only white space)")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > len(text) * 0.01:
+    if len(_CONTROL.findall(text)) > len(text) * 0.01:
         raise ArticleError("binary file (control characters)")
     return text
+
+
+def _decode_without_bom(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    if _holds_utf8_beyond_ascii(data):
+        # A file pasted together from a UTF-8 page and a Windows-1252 one: each part is read in its
+        # own encoding, where guessing one encoding for the whole file would garble one of them.
+        return data.decode("utf-8", errors=_CP1252_FALLBACK)
+    # Windows-1252 and Latin-1 files are common in scraped archives; a user expects them read.
+    best = from_bytes(data).best()
+    if best is None:
+        raise ArticleError(f"not text in any known encoding (byte 0x{data[first_bad]:02x} at offset {first_bad})")
+    return str(best)
+
+
+def _holds_utf8_beyond_ascii(data: bytes) -> bool:
+    """True when the bytes hold at least one valid multi-byte UTF-8 character."""
+    return any(ord(c) > 127 for c in data.decode("utf-8", errors="ignore"))
+
+
+def _cp1252_for_invalid_utf8(err: UnicodeDecodeError) -> tuple[str, int]:
+    # Python's cp1252 leaves five bytes undefined; Latin-1 reads them (as control characters).
+    bad = err.object[err.start : err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+
+
+_CP1252_FALLBACK = "briefgen-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_for_invalid_utf8)
 
 
 def content_id(source: str) -> str:
