@@ -1,7 +1,8 @@
 """`briefgen` command line: a thin shell over the Python API.
 
 Exit codes: 0 a briefing was written (skipped files are warnings on stderr), 1 no usable article
-was found, 2 usage errors.
+was found, 2 usage errors, 3 the run was stopped before a briefing was written (a stage over
+`--stage-budget`, or the output folder could not be written); the previous briefing is untouched.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __name__ as _package
+from .budget import StageOverBudget
 from .config import ALGORITHMS, BriefingConfig
 from .ingest import read_paths
 from .outlets import OutletRegistry
@@ -37,6 +39,26 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0: {value!r}")
+    return number
+
+
+def shown(text: str) -> str:
+    """A file name or reason fit for one line of a terminal: a newline or an escape sequence in a
+    file's name must not forge a line of output or drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def warn(message: str) -> None:
+    print(f"briefgen: {message}", file=sys.stderr)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog=_package, description="Turn news articles into a dated, cited briefing.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -53,6 +75,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
     build.add_argument(
         "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
+    )
+    build.add_argument(
+        "--max-articles", type=_positive, help="keep the first N articles in path order; list the rest as skipped"
+    )
+    build.add_argument(
+        "--stage-budget", type=_seconds, metavar="SECONDS",
+        help="stop the run, writing nothing, when one stage takes longer than this",
     )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
@@ -90,22 +119,35 @@ def main(argv: list[str] | None = None) -> int:
         sentences_per_story=args.sentences,
         templates_dir=args.templates,
         max_article_bytes=args.max_article_bytes,
+        max_articles=args.max_articles,
+        stage_budget=args.stage_budget,
     )
-    briefing = build_briefing(args.paths, config, on=args.date, outlets_file=args.outlets)
-    for item in briefing.skipped:
-        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
-    if not briefing.articles:
-        print("briefgen: no usable article found; no briefing written", file=sys.stderr)
-        return 1
-    for path in write_briefing(briefing, args.out, config):
+    try:
+        briefing = build_briefing(args.paths, config, on=args.date, outlets_file=args.outlets)
+        _report_skipped(briefing.skipped)
+        if not briefing.articles:
+            warn("no usable article found; no briefing written")
+            return 1
+        written = write_briefing(briefing, args.out, config)
+    except StageOverBudget as err:
+        warn(f"stopped: {err} (--stage-budget); no briefing written, the previous one is unchanged")
+        return 3
+    except OSError as err:
+        warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
+        return 3
+    for path in written:
         print(path)
     return 0
 
 
+def _report_skipped(skipped) -> None:
+    for item in skipped:
+        warn(f"skipped {shown(item.path)}: {shown(item.reason)}")
+
+
 def _extract(args: argparse.Namespace) -> int:
     articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
-    for item in skipped:
-        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    _report_skipped(skipped)
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {
             "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
@@ -117,8 +159,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _cluster(args: argparse.Namespace) -> int:
     articles, stories, skipped = group_articles(args.paths, BriefingConfig(), outlets_file=args.outlets)
-    for item in skipped:
-        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    _report_skipped(skipped)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {"id": a.id, "path": a.path, "story": story_of[a.id], "duplicate_of": a.duplicate_of}
