@@ -17,12 +17,13 @@ from functools import lru_cache
 from .model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
+_CODE = re.compile(r"<(script|style)\b[^<>]{0,2000}>.*?</\1\s*>", re.I | re.S)
 _SPACE = re.compile(r"[ \t\u00a0\u200b]+")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 # A line ends like a sentence: terminal punctuation, possibly inside closing quotes or brackets.
 # A trailing comma is allowed because scraped paragraphs are sometimes cut mid-sentence.
-_SENTENCE_END = re.compile(r"[.!?,:;][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?,:;。！？，；：؟۔][\"'”’」』)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 # "Jane Doe is a politics reporter for X." — an author blurb, not reporting.
 _AUTHOR_BLURB = re.compile(
@@ -43,9 +44,10 @@ _BREADCRUMB = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]|^\s*(?:current|you are h
 
 
 def strip_markup(line: str) -> str:
-    """Remove stray HTML tags and entities that scrapers leave in text."""
+    """Remove stray HTML tags and entities that scrapers leave in text (a script's or style's code
+    with its tags: it is not text anyone wrote for a reader)."""
     if "<" in line:
-        line = _TAG.sub(" ", line)
+        line = _TAG.sub(" ", _CODE.sub(" ", line))
     if "&" in line:
         line = html.unescape(line)
     return _SPACE.sub(" ", line).strip()
@@ -55,13 +57,26 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+# Chinese and Japanese put no spaces between words, so a whole sentence is one \w+ run; at about
+# two characters a word, its length stands in for the word count prose needs.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
+
+def word_count(line: str) -> int:
+    """Words in a line, counting runs of Chinese or Japanese characters at two characters a word."""
+    cjk = _CJK_RUN.findall(line)
+    if not cjk:
+        return len(words(line))
+    return len(words(_CJK_RUN.sub(" ", line))) + sum(max(1, len(run) // 2) for run in cjk)
+
+
 def _is_junk(line: str, n_words: int) -> bool:
     """Lines whose form marks them as page furniture wherever they stand."""
     return bool(
         _AUTHOR_BLURB.match(line)
         or _CONTRIBUTED.search(line)
         or _CREDIT.match(line)
-        or (_CONTACT.search(line) and n_words < 40)
+        or (n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
         or _BREADCRUMB.search(line)
         or _COPYRIGHT.search(line)
         or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
@@ -70,7 +85,7 @@ def _is_junk(line: str, n_words: int) -> bool:
 
 def looks_like_prose(line: str) -> bool:
     """A line shaped like article prose: several words and a sentence ending."""
-    n = len(words(line))
+    n = word_count(line)
     if n < 6 or not _SENTENCE_END.search(line):
         return False
     if _BULLET.match(line) and n < 25:
@@ -113,7 +128,7 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
 
-    lengths = [len(words(line)) for line in nonempty]
+    lengths = [word_count(line) for line in nonempty]
     kinds = []
     for line, n in zip(nonempty, lengths):
         if counts[line] > 1 or _is_junk(line, n):

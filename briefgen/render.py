@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -44,8 +45,13 @@ def bundled_templates() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
+@lru_cache(maxsize=8)
 def environment(user_templates: Path | None = None) -> Environment:
-    """Jinja environment whose loader tries the user's folder first, then the bundled templates."""
+    """Jinja environment whose loader tries the user's folder first, then the bundled templates.
+
+    Kept between briefings, so templates are compiled once per process; Jinja still reloads a
+    template whose file has changed.
+    """
     folders = ([user_templates] if user_templates else []) + [bundled_templates()]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),

@@ -17,8 +17,10 @@ class ArticleError(ValueError):
 
 
 def decode(data: bytes) -> str:
-    if not data.strip():
+    if not data:
         raise ArticleError("empty file")
+    if not data.strip():
+        raise ArticleError("empty file (only white space)")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
@@ -28,7 +30,8 @@ def decode(data: bytes) -> str:
             break
     else:
         if b"\x00" in data:
-            raise ArticleError("binary file (contains NUL bytes)")
+            hint = "; UTF-16 text needs a byte-order mark" if _looks_like_utf16(data) else ""
+            raise ArticleError(f"binary file (contains NUL bytes{hint})")
         text = _decode_without_bom(data)
     if not text.strip():
         raise ArticleError("empty file (only white space)")
@@ -51,6 +54,11 @@ def _decode_without_bom(data: bytes) -> str:
     if best is None:
         raise ArticleError(f"not text in any known encoding (byte 0x{data[first_bad]:02x} at offset {first_bad})")
     return str(best)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Every other byte NUL: ASCII text saved as UTF-16 without the mark that says so."""
+    return len(data) >= 8 and (data[1::2].count(0) >= len(data) // 2 * 0.9 or data[::2].count(0) >= len(data) // 2 * 0.9)
 
 
 def _holds_utf8_beyond_ascii(data: bytes) -> bool:
