@@ -17,15 +17,13 @@ from functools import lru_cache
 from .model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
+_CODE = re.compile(r"<(script|style)\b[^<>]{0,2000}>.*?</\1\s*>", re.I | re.S)
 _SPACE = re.compile(r"[ \t\u00a0\u200b]+")
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 # A line ends like a sentence: terminal punctuation, possibly inside closing quotes or brackets.
 # A trailing comma is allowed because scraped paragraphs are sometimes cut mid-sentence.
-_SENTENCE_END = re.compile(r"[.!?,:;。！？][\"'”’)\]」』]*$")
-# Chinese, Japanese and Korean are written without spaces between words: a line's length in words is
-# estimated from its characters (about two per word) so a Japanese paragraph is not a "short line".
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?,:;。！？，；：؟۔][\"'”’」』)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 # "Jane Doe is a politics reporter for X." — an author blurb, not reporting.
 _AUTHOR_BLURB = re.compile(
@@ -55,9 +53,10 @@ _BREADCRUMB = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]|^\s*(?:current|you are h
 
 
 def strip_markup(line: str) -> str:
-    """Remove stray HTML tags and entities that scrapers leave in text."""
+    """Remove stray HTML tags and entities that scrapers leave in text (a script's or style's code
+    with its tags: it is not text anyone wrote for a reader)."""
     if "<" in line:
-        line = _TAG.sub(" ", line)
+        line = _TAG.sub(" ", _CODE.sub(" ", line))
     if "&" in line:
         line = html.unescape(line)
     return _SPACE.sub(" ", line).strip()
@@ -67,11 +66,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+# Chinese and Japanese put no spaces between words, so a whole sentence is one \w+ run; at about
+# two characters a word, its length stands in for the word count prose needs.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
+
 def word_count(line: str) -> int:
-    cjk = len(_CJK.findall(line))
+    """Words in a line, counting runs of Chinese or Japanese characters at two characters a word."""
+    cjk = _CJK_RUN.findall(line)
     if not cjk:
-        return len(WORD.findall(line))
-    return len(WORD.findall(_CJK.sub(" ", line))) + cjk // 2
+        return len(words(line))
+    return len(words(_CJK_RUN.sub(" ", line))) + sum(max(1, len(run) // 2) for run in cjk)
 
 
 def _is_junk(line: str, n_words: int) -> bool:
@@ -80,7 +85,7 @@ def _is_junk(line: str, n_words: int) -> bool:
         _AUTHOR_BLURB.match(line)
         or _CONTRIBUTED.search(line)
         or _CREDIT.match(line)
-        or (_CONTACT.search(line) and n_words < 40)
+        or (n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
         or _BREADCRUMB.search(line)
         or _COPYRIGHT.search(line)
         or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
@@ -186,18 +191,40 @@ def _segmenter(language: str):
 _PYSBD_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it"}
 
 
+# pysbd's time grows with the square of a paragraph's length: 20,000 characters take half a second,
+# 400,000 four minutes. No reporter writes a paragraph of 5,000 characters; a longer "paragraph" is a
+# scrape that lost its line breaks or a dump, and is split by a plain rule in linear time instead.
+LONG_PARAGRAPH = 5_000
+_PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)\]]*\s+")
+
+
 def split_sentences(text: str, language: str = "english") -> list[str]:
     """Split one paragraph into sentences, verbatim, with no downloaded model (pysbd's rules)."""
     text = text.strip()
     if not text:
         return []
+    if len(text) > LONG_PARAGRAPH:
+        return [s.strip() for s in _split_plainly(text) if s.strip()]
     return [s.strip() for s in _segmenter(language).segment(text) if s.strip()]
 
 
-def article_sentences(article: Article, language: str = "english") -> list[Sentence]:
-    """Every sentence of an article's body, paragraph by paragraph, in reading order."""
+def _split_plainly(text: str) -> list[str]:
+    """Sentences cut after every . ! ? (and closing quotes) followed by white space."""
+    pieces, start = [], 0
+    for end in _PLAIN_SENTENCE_END.finditer(text):
+        pieces.append(text[start : end.start()] + end.group(0).rstrip())
+        start = end.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def article_sentences(article: Article, language: str = "english", limit: int | None = None) -> list[Sentence]:
+    """The sentences of an article's body, paragraph by paragraph, in reading order; the first
+    `limit` of them when a limit is given."""
     out: list[Sentence] = []
     for paragraph in article.body.split("\n"):
         for text in split_sentences(paragraph, language):
+            if limit is not None and len(out) >= limit:
+                return out
             out.append(Sentence(article_id=article.id, position=len(out), text=text))
     return out

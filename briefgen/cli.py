@@ -1,7 +1,9 @@
 """`briefgen` command line: a thin shell over the Python API.
 
 Exit codes: 0 a briefing was written (skipped files and pages are warnings on stderr), 1 no usable
-article was found, 2 usage errors (and a store that cannot be used).
+article was found, 2 usage errors (and a store that cannot be used), 3 the run was stopped before a
+briefing was written (a stage over `--stage-budget`, or the output folder could not be written); the
+previous briefing is untouched.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from datetime import date
 from pathlib import Path
 
 from . import __name__ as _package
+from .budget import StageOverBudget
 from .config import ALGORITHMS, BriefingConfig
 from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
 from .ingest import read_paths
 from .outlets import OutletRegistry
-from .pipeline import brief_articles, group_articles
+from .pipeline import brief_articles, group_articles, read_articles, without_future_date
 from .progress import Progress
 from .render import briefing_to_dict, write_briefing
 from .store import EMPTY_HISTORY, Store, StoreError
@@ -41,6 +44,26 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0: {value!r}")
+    return number
+
+
+def shown(text: str) -> str:
+    """A file name or reason fit for one line of a terminal: a newline or an escape sequence in a
+    file's name must not forge a line of output or drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def warn(message: str) -> None:
+    print(f"briefgen: {message}", file=sys.stderr)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog=_package, description="Turn news articles into a dated, cited briefing.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -57,6 +80,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
     build.add_argument(
         "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
+    )
+    build.add_argument(
+        "--max-articles", type=_positive, help="keep the first N articles in path order; list the rest as skipped"
+    )
+    build.add_argument(
+        "--stage-budget", type=_seconds, metavar="SECONDS",
+        help="stop the run, writing nothing, when one stage takes longer than this",
     )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
@@ -109,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         templates_dir=args.templates,
         max_article_bytes=args.max_article_bytes,
         base_url=args.base_url,
+        max_articles=args.max_articles,
+        stage_budget=args.stage_budget,
     )
     store_path = None if args.no_store else (args.store or args.out / "briefgen.sqlite")
     try:
@@ -120,14 +152,19 @@ def main(argv: list[str] | None = None) -> int:
             if store is not None:
                 store.close()
     except StoreError as err:
-        print(f"briefgen: {err}", file=sys.stderr)
+        warn(str(err))
         return 2
+    except StageOverBudget as err:
+        warn(f"stopped: {err} (--stage-budget); no briefing written, the previous one is unchanged")
+        return 3
+    except OSError as err:
+        warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
+        return 3
 
 
 def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None, store_path: Path | None) -> int:
     on = args.date or date.today()
-    registry = OutletRegistry.load(args.outlets)
-    articles, skipped = read_paths(args.paths, registry, config.max_article_bytes)
+    articles, skipped = read_articles(args.paths, config, on=on, outlets_file=args.outlets)
     validators: dict = {}
     unchanged: list[str] = []
     if args.feed:
@@ -136,23 +173,23 @@ def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None
         )
         with Progress("fetching") as bar:
             fetched = fetch_feeds(
-                args.feed, registry, fetch_config,
+                args.feed, OutletRegistry.load(args.outlets), fetch_config,
                 validators=store.validators if store else lambda url: (None, None),
                 known_urls=store.known_urls if store else lambda urls: set(),
                 progress=bar.advance, on_total=bar.add_total,
             )
         unchanged = fetched.unchanged
         for url in unchanged:
-            print(f"briefgen: {url}: not modified since the last run", file=sys.stderr)
-        articles, skipped, validators = articles + fetched.articles, skipped + fetched.skipped, fetched.validators
+            warn(f"{shown(url)}: not modified since the last run")
+        fresh = [without_future_date(a, on) for a in fetched.articles]
+        articles, skipped, validators = articles + fresh, skipped + fetched.skipped, fetched.validators
 
     history = store.history(on, config.story_window_days, [a.id for a in articles]) if store else EMPTY_HISTORY
     with Progress("building") as bar:
         briefing = brief_articles(articles, skipped, config, on=on, history=history, progress=bar)
-    for item in briefing.skipped:
-        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    _report_skipped(briefing.skipped)
     if not briefing.articles and not unchanged:  # (unchanged feeds: a "nothing new" briefing is the answer)
-        print("briefgen: no usable article found; no briefing written", file=sys.stderr)
+        warn("no usable article found; no briefing written")
         return 1
     for path in write_briefing(briefing, args.out, config):
         print(path)
@@ -175,10 +212,14 @@ def _feed_list(path: Path | None) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
+def _report_skipped(skipped) -> None:
+    for item in skipped:
+        warn(f"skipped {shown(item.path)}: {shown(item.reason)}")
+
+
 def _extract(args: argparse.Namespace) -> int:
     articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
-    for item in skipped:
-        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    _report_skipped(skipped)
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {
             "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
@@ -190,8 +231,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _cluster(args: argparse.Namespace) -> int:
     articles, stories, skipped = group_articles(args.paths, BriefingConfig(), outlets_file=args.outlets)
-    for item in skipped:
-        print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
+    _report_skipped(skipped)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {"id": a.id, "path": a.path, "story": story_of[a.id], "duplicate_of": a.duplicate_of}

@@ -22,6 +22,12 @@ ALGORITHMS = (
 class BriefingConfig:
     # ingest
     max_article_bytes: int = 10_000_000  # larger files are skipped unread
+    max_articles: int | None = None  # keep the first N articles in path order; list the rest as skipped
+    # clean: only an article's first N sentences can be summary facts. News puts its facts first, and
+    # consensus compares every sentence of a story with every other: a 2 MB article would take minutes.
+    max_sentences_per_article: int = 500
+    # every stage: stop the run when one takes longer than this many seconds (None: no limit)
+    stage_budget: float | None = None
     # summarize
     algorithm: str = "lexrank"
     sentences_per_story: int = 6
@@ -68,5 +74,9 @@ class BriefingConfig:
             raise ValueError("redundancy_weight must be in [0, 1)")
         if not 0.0 <= self.dangling_opening_weight <= 1.0:
             raise ValueError("dangling_opening_weight must be in [0, 1]")
+        if self.max_articles is not None and self.max_articles < 1:
+            raise ValueError("max_articles must be at least 1")
+        if self.stage_budget is not None and not self.stage_budget > 0:
+            raise ValueError("stage_budget must be a positive number of seconds")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+from .budget import stage
 from .clean import article_sentences
 from .cluster import carry_story_ids, cluster_articles
 from .config import BriefingConfig
@@ -35,10 +36,24 @@ def build_briefing(
     outlets_file: Path | None = None,
     history: History = EMPTY_HISTORY,
 ) -> Briefing:
-    """Read the articles under `paths` and build the briefing dated `on` (default: today)."""
+    """Read the articles under `paths` and build the briefing dated `on` (default: today).
+
+    Raises `StageOverBudget` when a stage runs past `config.stage_budget`.
+    """
     config = config or BriefingConfig()
-    articles, skipped = read_paths(paths, OutletRegistry.load(outlets_file), config.max_article_bytes)  # 1. ingest
-    return brief_articles(articles, skipped, config, on=on, history=history)
+    day = on or date.today()
+    articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
+    return brief_articles(articles, skipped, config, on=day, history=history)
+
+
+def read_articles(
+    paths: Iterable[str | Path], config: BriefingConfig, *, on: date, outlets_file: Path | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    """Stage 1, ingest: every article file under `paths` read into an `Article`, or skipped with a reason."""
+    with stage("ingest", config.stage_budget):
+        registry = OutletRegistry.load(outlets_file)
+        articles, skipped = read_paths(paths, registry, config.max_article_bytes, config.max_articles)
+        return [without_future_date(a, on) for a in articles], skipped
 
 
 def brief_articles(
@@ -56,37 +71,49 @@ def brief_articles(
     today's so a continuing story keeps its id, and only stories with articles no earlier briefing
     read are briefed: a daily briefing says what is new.
     """
-    on = on or date.today()
+    day = on or date.today()
+    budget = config.stage_budget
     read_now = {a.id: a for a in articles}
     window = {a.id: a for a in history.articles} | read_now  # today's reading of an article wins
-    first_seen = {i: history.first_seen.get(i, on) for i in window}
-    marked = mark_duplicates(list(window.values()), config, history.fingerprints)  # 3. dedupe
-    stories = carry_story_ids(cluster_articles(marked, config), history.story_of)  # 4. cluster
+    first_seen = {i: history.first_seen.get(i, day) for i in window}
+    with stage("dedupe", budget):  # 3.
+        marked = mark_duplicates(list(window.values()), config, history.fingerprints)
+    with stage("cluster", budget):  # 4.
+        stories = carry_story_ids(cluster_articles(marked, config), history.story_of)
     by_id = {a.id: a for a in marked}
-
-    briefs: list[StoryBrief] = []
-    sentences: dict[str, list] = {}
+    new_articles = {s.id: sum(first_seen[i] >= day for i in s.article_ids) for s in stories}
+    stories = [s for s in stories if new_articles[s.id]]  # briefed before and nothing added: not again
+    members = {s.id: [by_id[i] for i in s.article_ids] for s in stories}
     if progress:
         progress.add_total(len(stories))
-    for story in stories:
-        if progress:
-            progress.advance()
-        new_articles = sum(first_seen[i] >= on for i in story.article_ids)
-        if not new_articles:
-            continue  # briefed before, and nothing has been added since
-        members = [by_id[i] for i in story.article_ids]
-        # 2. clean: sentences of originals only — a copy's sentences are its original's
-        sentences.update({a.id: article_sentences(a, config.language) for a in members if a.duplicate_of is None})
-        headline = choose_headline(members, config.language)
-        ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)  # 5.
-        brief = brief_story(story, by_id, sentences, ranked, headline, config)  # 6. consensus
-        briefs.append(replace(brief, first_seen=min(first_seen[i] for i in story.article_ids), new_articles=new_articles))
+
+    with stage("clean", budget):  # 2. sentences of every original (copies add none)
+        sentences = {
+            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            for s in stories
+            for a in members[s.id]
+            if a.duplicate_of is None
+        }
+    with stage("summarize", budget):  # 5.
+        headlines = {s.id: choose_headline(members[s.id], config.language) for s in stories}
+        ranked = {
+            s.id: rank_pool(sentence_pool(members[s.id], sentences), [a.title for a in members[s.id] if a.title], config)
+            for s in stories
+        }
+    with stage("consensus", budget):  # 6.
+        briefs = []
+        for s in stories:
+            brief = brief_story(s, by_id, sentences, ranked[s.id], headlines[s.id], config)
+            seen = min(first_seen[i] for i in s.article_ids)
+            briefs.append(replace(brief, first_seen=seen, new_articles=new_articles[s.id]))
+            if progress:
+                progress.advance()
 
     # The stories most outlets cover lead the briefing.
     briefs.sort(key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
     return Briefing(
-        date=on,
+        date=day,
         stories=tuple(briefs),
         articles=tuple(sorted((by_id[i] for i in listed), key=lambda a: (a.path, a.id))),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
@@ -95,12 +122,28 @@ def brief_articles(
 
 
 def group_articles(
-    paths: Iterable[str | Path], config: BriefingConfig, *, outlets_file: Path | None = None
+    paths: Iterable[str | Path], config: BriefingConfig, *, on: date | None = None, outlets_file: Path | None = None
 ) -> tuple[list[Article], list[Story], list[Skipped]]:
     """Read the articles, mark copies and group them into stories: the stages before summarizing."""
-    articles, skipped = read_paths(paths, OutletRegistry.load(outlets_file), config.max_article_bytes)  # 1. ingest
-    articles = mark_duplicates(articles, config)  # 3. dedupe
-    return articles, cluster_articles(articles, config), skipped  # 4. cluster
+    articles, skipped = read_articles(paths, config, on=on or date.today(), outlets_file=outlets_file)  # 1.
+    with stage("dedupe", config.stage_budget):  # 3.
+        articles = mark_duplicates(articles, config)
+    with stage("cluster", config.stage_budget):  # 4.
+        stories = cluster_articles(articles, config)
+    return articles, stories, skipped
+
+
+# A date one day past the briefing's can be a time zone ahead; later than that, it is a wrong clock
+# or a typo, and trusting it would make the copy look like the original (dedupe keeps the earliest
+# dated copy) or hold the article out of its story (the clustering window is a few days).
+FUTURE_DATE_GRACE = timedelta(days=1)
+
+
+def without_future_date(article: Article, day: date) -> Article:
+    """The article, with its published date dropped when that date is after the briefing's."""
+    if article.published and article.published > (day + FUTURE_DATE_GRACE).isoformat():
+        return replace(article, published=None)
+    return article
 
 
 def _independent_outlets(brief: StoryBrief, by_id: dict[str, Article]) -> int:

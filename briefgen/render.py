@@ -2,18 +2,23 @@
 
 Article text is hostile until escaped: the HTML environment autoescapes everything, the Markdown
 filter backslash-escapes every character Markdown would act on, and links are kept only when they
-are http(s). Everything is rendered in memory first and each file is written under a temporary name
-and renamed, so a failed run never leaves a half-written briefing.
+are http(s). Everything is rendered in memory first, written into a hidden staging folder and
+swapped in as a whole, so a failed or killed run never leaves a half-written or mixed briefing.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
 import re
+import shutil
+import sys
 import tempfile
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +26,7 @@ import css_inline
 import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .budget import stage
 from .config import BriefingConfig
 from .model import Briefing, Citation
 
@@ -40,8 +46,13 @@ def bundled_templates() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
+@lru_cache(maxsize=8)
 def environment(user_templates: Path | None = None) -> Environment:
-    """Jinja environment whose loader tries the user's folder first, then the bundled templates."""
+    """Jinja environment whose loader tries the user's folder first, then the bundled templates.
+
+    Kept between briefings, so templates are compiled once per process; Jinja still reloads a
+    template whose file has changed.
+    """
     folders = ([user_templates] if user_templates else []) + [bundled_templates()]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
@@ -223,18 +234,117 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
 
 
 def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None) -> list[Path]:
-    """Write the briefing into `out_dir/YYYY-MM-DD/`; return the paths written."""
-    files = render_briefing(briefing, config)  # render everything before touching the disk
-    day = Path(out_dir) / briefing.date.isoformat()
-    day.mkdir(parents=True, exist_ok=True)
-    for stale in day.glob(".briefing*.tmp"):  # left by a run that was killed while writing
-        stale.unlink(missing_ok=True)
-    written = []
-    for name in sorted(files):
-        written.append(atomic_write(day / name, files[name]))
-    written.append(write_archive_index(Path(out_dir), config or BriefingConfig()))
-    written.append(write_atom_feed(Path(out_dir), config or BriefingConfig()))
+    """Write the briefing into `out_dir/YYYY-MM-DD/`; return the paths written.
+
+    The dated folder changes as a whole: every file is written into a hidden sibling folder, which
+    then takes the dated folder's place in one rename. A reader (or a run killed at any moment)
+    sees the old briefing or the new one, never files of both. The archive index is updated last.
+    """
+    config = config or BriefingConfig()
+    with stage("render", config.stage_budget):
+        files = render_briefing(briefing, config)  # everything in memory before touching the disk
+    out = Path(out_dir)
+    day = out / briefing.date.isoformat()
+    out.mkdir(parents=True, exist_ok=True)
+    recover_interrupted_swap(day)
+    if day.exists() and not day.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "in the way of the briefing folder (not a folder)", str(day))
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".{day.name}.", suffix=".tmp"))
+    try:
+        for name in sorted(files):
+            _write_durably(staging / name, files[name])
+        _keep_other_files(day, staging, set(files))
+        os.chmod(staging, 0o755)
+        swap_folder_in(staging, day)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    written = [day / name for name in sorted(files)]
+    written.append(write_archive_index(out, config))
+    written.append(write_atom_feed(out, config))
     return written
+
+
+def _keep_other_files(day: Path, staging: Path, ours: set[str]) -> None:
+    """Copy what else a user keeps in the dated folder into the new one: the swap must not lose it."""
+    if not day.is_dir():
+        return
+    for entry in sorted(day.iterdir()):
+        if entry.name in ours:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, staging / entry.name, symlinks=True)
+        else:
+            shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
+
+
+def swap_folder_in(new: Path, day: Path) -> None:
+    """Put folder `new` where `day` is, atomically; the old folder is removed afterwards."""
+    if not day.exists() and not day.is_symlink():
+        os.rename(new, day)
+    elif _exchange(new, day):  # Linux: one system call swaps the two names
+        shutil.rmtree(new)  # now the old briefing
+    else:
+        # Elsewhere two renames: a run killed between them leaves the old folder under `.day.old`,
+        # which the next run puts back first (`recover_interrupted_swap`).
+        old = _parked(day)
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(day, old)
+        os.rename(new, day)
+        shutil.rmtree(old)
+    _sync_folder(day.parent)
+
+
+def recover_interrupted_swap(day: Path) -> None:
+    """Undo what a killed run left: the old folder parked mid-swap, and unfinished staging folders."""
+    old = _parked(day)
+    if old.is_dir() and not day.exists():
+        os.rename(old, day)
+    for stale in day.parent.glob(f".{day.name}.*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+    if day.is_dir():
+        for stale in day.glob(".briefing*.tmp"):  # per-file temporaries of earlier versions
+            stale.unlink(missing_ok=True)
+
+
+def _parked(day: Path) -> Path:
+    return day.with_name(f".{day.name}.old")
+
+
+_RENAME_EXCHANGE = 2  # from <linux/fs.h>
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths with renameat2(RENAME_EXCHANGE); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # a C library without renameat2 (glibc < 2.28, musl)
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # file system or kernel without it
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` survive a power cut, where the system allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the rename itself is still atomic
+    finally:
+        os.close(fd)
 
 
 def published_briefings(out_dir: Path) -> list[dict]:
@@ -284,15 +394,24 @@ def write_atom_feed(out_dir: Path, config: BriefingConfig) -> Path:
 
 
 def atomic_write(path: Path, content: str) -> Path:
+    """Write `path` under a temporary name and rename it into place: never half a file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_to(fd, content)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _write_durably(path: Path, content: str) -> None:
+    _write_to(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), content)
+
+
+def _write_to(fd: int, content: str) -> None:
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())

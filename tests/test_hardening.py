@@ -109,6 +109,11 @@ def test_a_run_killed_mid_way_leaves_each_briefing_file_whole(tmp_path):
         assert set(visible) == set(before)
         for name, content in visible.items():
             assert content in (before[name], after[name]), name  # never a partial file
-    # the next complete run leaves no temporary file behind, even those a killed run left
+        # the folder is one run's briefing: never the new Markdown beside the old page
+        changed = {name for name in visible if before[name] != after[name]}
+        assert len({visible[name] == after[name] for name in changed}) <= 1, "files of two runs mixed"
+    # the next complete run leaves no temporary file or folder behind, even those a killed run left
     assert _run([str(bigger), "--out", str(out), "--date", "2023-08-31"]).wait() == 0
     assert not [p.name for p in day.iterdir() if p.name.startswith(".")]
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert {p.name: p.read_bytes() for p in day.iterdir()} == after

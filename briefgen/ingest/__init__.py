@@ -6,6 +6,9 @@ on, and `read_paths` turns it into a `Skipped` record naming the file.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -30,41 +33,115 @@ READERS = {
     ".xml": "feed",
 }
 
-__all__ = ["ArticleError", "READERS", "content_id", "iter_files", "read_paths"]
+__all__ = ["ArticleError", "READERS", "content_id", "iter_files", "iter_inputs", "read_paths"]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named, and files found recursively in folders named, in a stable (sorted) order."""
+    for entry in iter_inputs(paths):
+        if isinstance(entry, Path):
+            yield entry
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
+    """Every input file in sorted path order, and a `Skipped` for each entry that is no readable file.
+
+    Folders are walked recursively, following symbolic links (a user may link a folder of articles
+    in) but never into a folder already visited, so a link loop ends. Hidden entries are passed over.
+    A broken link, a link loop, a named pipe or a device is reported rather than silently dropped:
+    reading a pipe would block the run forever.
+    """
+    found: list[Path | Skipped] = []
+    visited: set[tuple[int, int]] = set()
     for path in sorted({Path(p) for p in paths}):
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
-        else:
-            yield path
+        found.extend(_walk(path, visited, named=True))
+    return iter(sorted(found, key=lambda e: e if isinstance(e, Path) else Path(e.path)))
+
+
+def _walk(path: Path, visited: set[tuple[int, int]], named: bool = False) -> Iterator[Path | Skipped]:
+    if not named and path.name.startswith("."):
+        return
+    try:
+        info = path.stat()  # follows symbolic links
+    except OSError as err:
+        yield Skipped(str(path), _unreachable(path, err))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        if (info.st_dev, info.st_ino) in visited:
+            if path.is_symlink():  # a link back to a folder on the way here, or to one read already
+                yield Skipped(str(path), "symbolic link to a folder already read (a link loop?)")
+            return
+        visited.add((info.st_dev, info.st_ino))
+        try:
+            children = sorted(path.iterdir())
+        except OSError as err:
+            yield Skipped(str(path), f"cannot read folder: {err.strerror or err}")
+            return
+        for child in children:
+            yield from _walk(child, visited)
+    elif stat.S_ISREG(info.st_mode):
+        yield path
+    else:
+        yield Skipped(str(path), f"not a regular file ({_file_kind(info.st_mode)})")
+
+
+def _unreachable(path: Path, err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if path.is_symlink():
+        return f"broken symbolic link (to {os.readlink(path)})"
+    return f"cannot read file: {err.strerror or err}"
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 MAX_ARTICLE_BYTES = 10_000_000  # a news article is kilobytes; a larger file is a dump, not an article
 
 
 def read_paths(
-    paths: Iterable[str | Path], registry: OutletRegistry, max_bytes: int = MAX_ARTICLE_BYTES
+    paths: Iterable[str | Path],
+    registry: OutletRegistry,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    max_articles: int | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
+    """Every article under `paths`, and every file or record that could not be used, with why.
+
+    With `max_articles`, the first that many articles in path order are kept; each later one is
+    listed as skipped, and files after the limit is reached are not read at all (a daily job fed a
+    runaway folder still finishes, with the same articles every time).
+    """
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
-    for path in iter_files(paths):
+    over_limit = f"over the --max-articles limit of {max_articles}"
+    for entry in iter_inputs(paths):
+        if isinstance(entry, Skipped):
+            skipped.append(entry)
+            continue
+        if max_articles is not None and len(articles) >= max_articles:
+            skipped.append(Skipped(str(entry), f"{over_limit} (not read)"))
+            continue
         try:
-            found = list(_read_file(path, registry, skipped, max_bytes))
+            found = list(_read_file(entry, registry, skipped, max_bytes))
         except ArticleError as err:
-            skipped.append(Skipped(str(path), str(err)))
+            skipped.append(Skipped(str(entry), str(err)))
             continue
         for article in found:
             if article.id in seen:
                 skipped.append(Skipped(article.path, f"identical to {seen[article.id]}"))
-                continue
-            seen[article.id] = article.path
-            articles.append(article)
+            elif max_articles is not None and len(articles) >= max_articles:
+                skipped.append(Skipped(article.path, over_limit))
+            else:
+                seen[article.id] = article.path
+                articles.append(article)
     return articles, skipped
 
 

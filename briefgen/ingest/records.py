@@ -23,16 +23,11 @@ def read_records(path: str, text: str, registry: OutletRegistry) -> Iterator[Art
                 continue
             where = f"{path}:{number}"
             try:
-                yield _article(where, json.loads(line), registry)
-            except json.JSONDecodeError as err:
-                yield Skipped(where, f"malformed JSON: {err.msg} (column {err.colno})")
+                yield _article(where, parse_json(line, one_line=True), registry)
             except ArticleError as err:
                 yield Skipped(where, str(err))
         return
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ArticleError(f"malformed JSON: {err.msg} (line {err.lineno}, column {err.colno})") from None
+    data = parse_json(text)
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
@@ -46,6 +41,16 @@ def read_records(path: str, text: str, registry: OutletRegistry) -> Iterator[Art
             yield _article(where, record, registry)
         except ArticleError as err:
             yield Skipped(where, str(err))
+
+
+def parse_json(text: str, one_line: bool = False) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"column {err.colno}" if one_line else f"line {err.lineno}, column {err.colno}"
+        raise ArticleError(f"malformed JSON: {err.msg} ({where})") from None
+    except RecursionError:  # Python's parser recurses once per [ or {: a crafted file exhausts the stack
+        raise ArticleError("malformed JSON: nested too deeply to be an article record") from None
 
 
 def _field(record: dict, *names: str) -> str | None:

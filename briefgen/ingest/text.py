@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..clean import clean_lines, words
+from ..clean import clean_lines, word_count, words
 from ..model import Article
 from ..outlets import OutletRegistry, credit_from_lines
 from .dates import iso_date
@@ -57,7 +57,7 @@ def _title(header: list[str], body: list[str]) -> str:
             if line.endswith(" " + paragraph):
                 line = line[: -len(paragraph)].strip()
                 break
-        n = len(words(line))
+        n = word_count(line)
         if not 3 <= n <= 30 or re.search(r"[>»›]|^\s*current\s*:", line, re.I):
             continue
         content = _content_words(line)
