@@ -81,6 +81,14 @@ def domain_of(url: str | None) -> str | None:
     return host.lower().removeprefix("www.") if host else None
 
 
+def attribute(credit: Credit, site: str | None, found_on: str | None) -> tuple[str | None, str | None]:
+    """(outlet, host) of a copy: the outlet that wrote it — its credit line in the text, else the site
+    — and, when the credit names another outlet than the site, where the copy was found (`found_on`:
+    its domain, or the site's name as the record gives it)."""
+    copied = bool(credit.outlet) and credit.outlet != site and not names_domain(credit.outlet, found_on)
+    return credit.outlet or site, found_on if copied else None
+
+
 def names_domain(name: str, domain: str | None) -> bool:
     """An outlet name that is its site's domain spelled as words ("HawaiiNewsNow", "Hawaii News Now"
     on hawaiinewsnow.com): a credit naming the site itself, not another outlet."""

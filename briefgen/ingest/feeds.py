@@ -16,7 +16,7 @@ import feedparser
 
 from ..clean import strip_markup
 from ..model import Article, Skipped
-from ..outlets import OutletRegistry, credit_from_lines, domain_of
+from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
 from .dates import iso_date
 from .decode import ArticleError, content_id
 
@@ -68,8 +68,7 @@ def feed_item(where: str, entry: dict, feed_outlet: str | None, registry: Outlet
     url = link if link.startswith(("http://", "https://")) else None
     credit = credit_from_lines(paragraphs, paragraphs, registry)
     site = registry.from_url(url) or (registry.normalise(feed_outlet) if feed_outlet else None)
-    outlet = credit.outlet or site
-    host = domain_of(url) if credit.outlet and site and credit.outlet != site else None
+    outlet, host = attribute(credit, site, domain_of(url))
     published = entry.get("published") or entry.get("updated")
     source = {"title": title, "link": url, "id": entry.get("id"), "text": paragraphs, "published": published}
     return Article(

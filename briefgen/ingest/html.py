@@ -6,7 +6,7 @@ import trafilatura
 
 from ..clean import strip_markup
 from ..model import Article
-from ..outlets import OutletRegistry, credit_from_lines, domain_of, names_domain
+from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
 from .dates import iso_date
 from .decode import ArticleError, content_id
 
@@ -33,10 +33,7 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
     url = doc.url if (doc.url or "").startswith(("http://", "https://")) else None
     site = registry.from_url(url) or (registry.normalise(doc.sitename) if doc.sitename else None)
     credit = credit_from_lines(paragraphs, paragraphs, registry)
-    outlet = credit.outlet or site
-    # A copy: the text credits another outlet than the one whose site this is.
-    reposted = credit.outlet and credit.outlet != site and not names_domain(credit.outlet, domain_of(url))
-    host = domain_of(url) if reposted else None
+    outlet, host = attribute(credit, site, domain_of(url))
     return Article(
         id=content_id(text),
         path=path,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..clean import strip_markup
 from ..model import Article, Skipped
-from ..outlets import OutletRegistry, credit_from_lines, domain_of
+from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
 from .dates import iso_date
 from .decode import ArticleError, content_id
 
@@ -74,8 +74,7 @@ def _article(where: str, record: object, registry: OutletRegistry) -> Article:
     named = _field(record, "outlet", "source", "site_name")
     site = (registry.normalise(named) if named else None) or registry.from_url(url)
     credit = credit_from_lines(paragraphs, paragraphs, registry)
-    outlet = credit.outlet or site
-    host = (named or domain_of(url)) if credit.outlet and site and credit.outlet != site else None
+    outlet, host = attribute(credit, site, named or domain_of(url))
     return Article(
         id=content_id(json.dumps(record, sort_keys=True, ensure_ascii=False)),
         path=where,
