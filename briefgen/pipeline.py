@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clean import article_sentences
 from .cluster import cluster_articles
@@ -18,9 +19,12 @@ from .consensus import brief_story, outlet_key
 from .summarize.select import content_terms, word_overlap
 from .dedupe import mark_duplicates
 from .ingest import read_paths
-from .model import Article, Briefing, Skipped, Story, StoryBrief
+from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .outlets import OutletRegistry
 from .summarize import rank_pool, sentence_pool
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 
 def build_briefing(
@@ -29,22 +33,39 @@ def build_briefing(
     *,
     on: date | None = None,
     outlets_file: Path | None = None,
+    engine: Engine | None = None,
 ) -> Briefing:
-    """Read the articles under `paths` and build the briefing dated `on` (default: today)."""
+    """Read the articles under `paths` and build the briefing dated `on` (default: today).
+
+    `engine` runs the same stages elsewhere, e.g. `briefgen.engines.dask.DaskEngine` on a Dask
+    cluster; the briefing is the same, byte for byte. None (the default) runs them here, below.
+    """
     config = config or BriefingConfig()
+    if engine is not None:
+        return engine.build_briefing(paths, config, on=on, outlets_file=outlets_file)
     articles, stories, skipped = group_articles(paths, config, outlets_file=outlets_file)  # 1, 3, 4
     sentences = {a.id: article_sentences(a, config.language) for a in articles if a.duplicate_of is None}  # 2.
     by_id = {a.id: a for a in articles}
+    briefs = [summarize_story(story, by_id, sentences, config) for story in stories]  # 5, 6
+    return assemble_briefing(on, briefs, articles, skipped)
 
-    briefs: list[StoryBrief] = []
-    for story in stories:
-        members = [by_id[i] for i in story.article_ids]
-        headline = choose_headline(members, config.language)
-        ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)  # 5.
-        briefs.append(brief_story(story, by_id, sentences, ranked, headline, config))  # 6. consensus
 
+def summarize_story(
+    story: Story, by_id: dict[str, Article], sentences: dict[str, list[Sentence]], config: BriefingConfig
+) -> StoryBrief:
+    """One story's brief: needs only the story's own articles and their sentences."""
+    members = [by_id[i] for i in story.article_ids]
+    headline = choose_headline(members, config.language)
+    ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)  # 5.
+    return brief_story(story, by_id, sentences, ranked, headline, config)  # 6. consensus
+
+
+def assemble_briefing(
+    on: date | None, briefs: list[StoryBrief], articles: list[Article], skipped: list[Skipped]
+) -> Briefing:
+    by_id = {a.id: a for a in articles}
     # The stories most outlets cover lead the briefing.
-    briefs.sort(key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
+    briefs = sorted(briefs, key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
     return Briefing(
         date=on or date.today(),
         stories=tuple(briefs),
