@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __name__ as _package
 from .config import ALGORITHMS, BriefingConfig
+from .engines import ENGINES, make_engine
 from .ingest import read_paths
 from .outlets import OutletRegistry
 from .pipeline import build_briefing, group_articles
@@ -56,6 +57,13 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    build.add_argument(
+        "--engine", choices=ENGINES, default="local", help="where the stages run (same briefing either way; default local)"
+    )
+    build.add_argument("--scheduler", metavar="ADDRESS", help="dask engine: address of a running Dask scheduler")
+    build.add_argument(
+        "--workers", type=_positive, help="dask engine: start a local cluster of N worker processes (default: one per core)"
+    )
 
     extract = commands.add_parser("extract", help="print what briefgen read from each file, one JSON line each")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
@@ -91,7 +99,15 @@ def main(argv: list[str] | None = None) -> int:
         templates_dir=args.templates,
         max_article_bytes=args.max_article_bytes,
     )
-    briefing = build_briefing(args.paths, config, on=args.date, outlets_file=args.outlets)
+    if args.engine == "local" and (args.scheduler or args.workers):
+        parser().error("--scheduler and --workers need --engine dask")
+    if args.scheduler and args.workers:
+        parser().error("give --scheduler or --workers, not both")
+    try:
+        engine = make_engine(args.engine, scheduler=args.scheduler, workers=args.workers)
+    except ImportError as err:
+        parser().error(str(err))
+    briefing = build_briefing(args.paths, config, on=args.date, outlets_file=args.outlets, engine=engine)
     for item in briefing.skipped:
         print(f"briefgen: skipped {item.path}: {item.reason}", file=sys.stderr)
     if not briefing.articles:
