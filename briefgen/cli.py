@@ -19,9 +19,11 @@ from .budget import StageOverBudget
 from .config import ALGORITHMS, BriefingConfig
 from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
+from .engines import ENGINES, Engine, make_engine
 from .ingest import read_paths
 from .outlets import OutletRegistry
-from .pipeline import brief_articles, group_articles, read_articles, without_future_date
+from .model import Briefing
+from .pipeline import brief_articles, build_briefing, group_articles, read_articles, without_future_date
 from .progress import Progress
 from .render import briefing_to_dict, write_briefing
 from .store import EMPTY_HISTORY, Store, StoreError
@@ -99,6 +101,14 @@ def parser() -> argparse.ArgumentParser:
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
     daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
     daily.add_argument("--base-url", help="address where OUT is published (absolute links in feed.xml)")
+    engines = build.add_argument_group("engine")
+    engines.add_argument(
+        "--engine", choices=ENGINES, default="local", help="where the stages run (same briefing either way; default local)"
+    )
+    engines.add_argument("--scheduler", metavar="ADDRESS", help="dask engine: address of a running Dask scheduler")
+    engines.add_argument(
+        "--workers", type=_positive, help="dask engine: start a local cluster of N worker processes (default: one per core)"
+    )
 
     extract = commands.add_parser("extract", help="print what briefgen read from each file, one JSON line each")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
@@ -142,12 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         max_articles=args.max_articles,
         stage_budget=args.stage_budget,
     )
-    store_path = None if args.no_store else (args.store or args.out / "briefgen.sqlite")
+    engine = _engine(args)
+    # The dask engine builds from files in one batch; history, feeds and limits are the local engine's.
+    store_path = None if args.no_store or engine else (args.store or args.out / "briefgen.sqlite")
     try:
         # An existing store gives history; a new one is only created once there is a briefing to record.
         store = Store(store_path) if store_path and store_path.exists() else None
         try:
-            return _build(args, config, store, store_path)
+            return _build(args, config, store, store_path, engine)
         finally:
             if store is not None:
                 store.close()
@@ -162,8 +174,32 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None, store_path: Path | None) -> int:
+def _engine(args: argparse.Namespace) -> Engine | None:
+    """The dask engine when asked for (None: the stages run here), after checking the flags fit."""
+    if args.engine == "local":
+        if args.scheduler or args.workers:
+            parser().error("--scheduler and --workers need --engine dask")
+        return None
+    if args.scheduler and args.workers:
+        parser().error("give --scheduler or --workers, not both")
+    local_only = {"--feed": bool(args.feed), "--store": args.store is not None,
+                  "--max-articles": args.max_articles is not None, "--stage-budget": args.stage_budget is not None}
+    if any(local_only.values()):
+        used = ", ".join(flag for flag, given in local_only.items() if given)
+        parser().error(f"{used}: daily runs and limits use the local engine; --engine dask builds from files in one batch")
+    try:
+        return make_engine(args.engine, scheduler=args.scheduler, workers=args.workers)
+    except ImportError as err:
+        parser().error(str(err))
+
+
+def _build(
+    args: argparse.Namespace, config: BriefingConfig, store: Store | None, store_path: Path | None, engine: Engine | None
+) -> int:
     on = args.date or date.today()
+    if engine is not None:
+        briefing = build_briefing(args.paths, config, on=on, outlets_file=args.outlets, engine=engine)
+        return _publish(briefing, args, config)
     articles, skipped = read_articles(args.paths, config, on=on, outlets_file=args.outlets)
     validators: dict = {}
     unchanged: list[str] = []
@@ -187,18 +223,24 @@ def _build(args: argparse.Namespace, config: BriefingConfig, store: Store | None
     history = store.history(on, config.story_window_days, [a.id for a in articles]) if store else EMPTY_HISTORY
     with Progress("building") as bar:
         briefing = brief_articles(articles, skipped, config, on=on, history=history, progress=bar)
-    _report_skipped(briefing.skipped)
-    if not briefing.articles and not unchanged:  # (unchanged feeds: a "nothing new" briefing is the answer)
-        warn("no usable article found; no briefing written")
-        return 1
-    for path in write_briefing(briefing, args.out, config):
-        print(path)
-    if store_path is not None:  # only once the briefing is out: a failed run leaves no trace in history
+    # (unchanged feeds: a "nothing new" briefing is the answer, not an error)
+    status = _publish(briefing, args, config, nothing_new_is_news=bool(unchanged))
+    if status == 0 and store_path is not None:  # only once the briefing is out: a failed run leaves no trace
         known = history.fingerprints
         fingerprints = {a.id: known.get(a.id) or signature(a) for a in briefing.articles}
         contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
         with Store(store_path) as saving:
             saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)
+    return status
+
+
+def _publish(briefing: Briefing, args: argparse.Namespace, config: BriefingConfig, *, nothing_new_is_news: bool = False) -> int:
+    _report_skipped(briefing.skipped)
+    if not briefing.articles and not nothing_new_is_news:
+        warn("no usable article found; no briefing written")
+        return 1
+    for path in write_briefing(briefing, args.out, config):
+        print(path)
     return 0
 
 

@@ -80,7 +80,12 @@ def story_vectors(articles: list[Article], max_term_df: int) -> sp.csr_matrix:
     vectorizer = TfidfVectorizer(analyzer=lambda terms: terms, sublinear_tf=True, norm=None, dtype=np.float32)
     matrix = vectorizer.fit_transform([story_terms(a) for a in articles]).tocsc()
     df = np.diff(matrix.indptr)
-    matrix = matrix[:, np.flatnonzero(df <= max_term_df)].tocsr()
+    return unit_rows(matrix[:, np.flatnonzero(df <= max_term_df)].tocsr())
+
+
+def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Each row scaled to length 1 (an empty row stays empty). Row by row, so a distributed engine
+    that builds the rows in partitions gets the very same floats."""
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.diags(1.0 / norms).dot(matrix).tocsr().astype(np.float32)
@@ -96,24 +101,50 @@ def _day(article: Article) -> int | None:
 def neighbour_graph(articles: list[Article], config: BriefingConfig) -> nx.Graph:
     """Each article linked to its `story_neighbours` most similar articles above the threshold."""
     vectors = story_vectors(articles, config.max_term_df)
-    days = np.array([_day(a) if _day(a) is not None else -1 for a in articles])
+    days = article_days(articles)
     transposed = vectors.T.tocsr()
-    graph = nx.Graph()
-    graph.add_nodes_from(range(len(articles)))
-    k = config.story_neighbours
+    edges = []
     for start in range(0, len(articles), BLOCK_ROWS):
-        block = (vectors[start : start + BLOCK_ROWS] @ transposed).tocsr()
-        for offset in range(block.shape[0]):
-            i = start + offset
-            lo, hi = block.indptr[offset], block.indptr[offset + 1]
-            columns, scores = block.indices[lo:hi], block.data[lo:hi]
-            keep = (scores >= config.story_threshold) & (columns != i)
-            if days[i] >= 0:
-                keep &= (days[columns] < 0) | (np.abs(days[columns] - days[i]) <= config.story_window_days)
-            columns, scores = columns[keep], scores[keep]
-            best = np.lexsort((columns, -scores))[:k]  # highest first; ties by position: deterministic
-            for j, score in zip(columns[best], scores[best]):
-                graph.add_edge(int(min(i, j)), int(max(i, j)), weight=float(score))
+        edges += block_edges(vectors, transposed, days, start, start + BLOCK_ROWS, config)
+    return graph_of(len(articles), edges)
+
+
+def article_days(articles: list[Article]) -> np.ndarray:
+    """Each article's day number, -1 when it is undated."""
+    return np.array([_day(a) if _day(a) is not None else -1 for a in articles])
+
+
+def block_edges(
+    vectors: sp.csr_matrix, transposed: sp.csr_matrix, days: np.ndarray, start: int, stop: int, config: BriefingConfig
+) -> list[tuple[int, int, float]]:
+    """The links of rows start..stop to their nearest neighbours, in a fixed order.
+
+    Each row's links depend only on that row and the whole (transposed) matrix, so blocks can be
+    computed anywhere, in any order, and concatenated in block order.
+    """
+    edges: list[tuple[int, int, float]] = []
+    k = config.story_neighbours
+    block = (vectors[start:stop] @ transposed).tocsr()
+    for offset in range(block.shape[0]):
+        i = start + offset
+        lo, hi = block.indptr[offset], block.indptr[offset + 1]
+        columns, scores = block.indices[lo:hi], block.data[lo:hi]
+        keep = (scores >= config.story_threshold) & (columns != i)
+        if days[i] >= 0:
+            keep &= (days[columns] < 0) | (np.abs(days[columns] - days[i]) <= config.story_window_days)
+        columns, scores = columns[keep], scores[keep]
+        best = np.lexsort((columns, -scores))[:k]  # highest first; ties by position: deterministic
+        for j, score in zip(columns[best], scores[best]):
+            edges.append((int(min(i, j)), int(max(i, j)), float(score)))
+    return edges
+
+
+def graph_of(n: int, edges: list[tuple[int, int, float]]) -> nx.Graph:
+    """The neighbour graph, edges added in the given order (Louvain's result depends on it)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    for i, j, score in edges:
+        graph.add_edge(i, j, weight=score)
     return graph
 
 
@@ -122,20 +153,27 @@ def cluster_articles(articles: list[Article], config: BriefingConfig) -> list[St
     if not originals:
         return []
     graph = neighbour_graph(originals, config)
+    return stories_of(graph, [a.id for a in originals], [(a.id, a.duplicate_of) for a in articles], config)
+
+
+def stories_of(
+    graph: nx.Graph, original_ids: list[str], articles: list[tuple[str, str | None]], config: BriefingConfig
+) -> list[Story]:
+    """The stories are the graph's Louvain communities (node i is `original_ids[i]`); each article,
+    given as (id, duplicate_of), joins its original's story."""
     communities = nx.community.louvain_communities(
         graph, weight="weight", resolution=config.story_resolution, seed=config.seed
     )
     story_of: dict[str, int] = {}
     for label, members in enumerate(sorted(communities, key=min)):
         for node in members:
-            story_of[originals[node].id] = label
-    members: dict[int, list[str]] = {}
-    for article in articles:
-        label = story_of[article.duplicate_of or article.id]
-        members.setdefault(label, []).append(article.id)
+            story_of[original_ids[node]] = label
+    grouped: dict[int, list[str]] = {}
+    for article_id, duplicate_of in articles:
+        grouped.setdefault(story_of[duplicate_of or article_id], []).append(article_id)
 
     stories = []
-    for ids in members.values():
+    for ids in grouped.values():
         ids = sorted(ids)
         story_id = "s" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:10]
         stories.append(Story(id=story_id, article_ids=tuple(ids)))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .budget import stage
 from .clean import article_sentences
@@ -21,11 +22,14 @@ from .consensus import brief_story, outlet_key
 from .summarize.select import content_terms, word_overlap
 from .dedupe import mark_duplicates
 from .ingest import read_paths
-from .model import Article, Briefing, Skipped, Story, StoryBrief
+from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .outlets import OutletRegistry
 from .progress import Progress
 from .store import EMPTY_HISTORY, History
 from .summarize import rank_pool, sentence_pool
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 
 def build_briefing(
@@ -35,13 +39,20 @@ def build_briefing(
     on: date | None = None,
     outlets_file: Path | None = None,
     history: History = EMPTY_HISTORY,
+    engine: Engine | None = None,
 ) -> Briefing:
     """Read the articles under `paths` and build the briefing dated `on` (default: today).
 
-    Raises `StageOverBudget` when a stage runs past `config.stage_budget`.
+    Raises `StageOverBudget` when a stage runs past `config.stage_budget`. `engine` runs the same
+    stages elsewhere, e.g. `briefgen.engines.dask.DaskEngine` on a Dask cluster, for a batch
+    without history; the briefing is the same, byte for byte. None (the default) runs them here.
     """
     config = config or BriefingConfig()
     day = on or date.today()
+    if engine is not None:
+        if history.articles:
+            raise ValueError("a build with history runs on the local engine")
+        return engine.build_briefing(paths, config, on=day, outlets_file=outlets_file)
     articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
     return brief_articles(articles, skipped, config, on=day, history=history)
 
@@ -95,29 +106,54 @@ def brief_articles(
             if a.duplicate_of is None
         }
     with stage("summarize", budget):  # 5.
-        headlines = {s.id: choose_headline(members[s.id], config.language) for s in stories}
-        ranked = {
-            s.id: rank_pool(sentence_pool(members[s.id], sentences), [a.title for a in members[s.id] if a.title], config)
-            for s in stories
-        }
+        ranked = {s.id: rank_story(members[s.id], sentences, config) for s in stories}
     with stage("consensus", budget):  # 6.
         briefs = []
         for s in stories:
-            brief = brief_story(s, by_id, sentences, ranked[s.id], headlines[s.id], config)
-            seen = min(first_seen[i] for i in s.article_ids)
-            briefs.append(replace(brief, first_seen=seen, new_articles=new_articles[s.id]))
+            headline, ranking = ranked[s.id]
+            brief = brief_story(s, by_id, sentences, ranking, headline, config)
+            briefs.append(dated(brief, min(first_seen[i] for i in s.article_ids), new_articles[s.id]))
             if progress:
                 progress.advance()
 
-    # The stories most outlets cover lead the briefing.
-    briefs.sort(key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
+    return assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+
+
+def rank_story(members: list[Article], sentences: dict[str, list[Sentence]], config: BriefingConfig) -> tuple[str, list[Sentence]]:
+    """Stage 5 for one story: its headline, and its sentences by the summarizer's ranking."""
+    ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)
+    return choose_headline(members, config.language), ranked
+
+
+def summarize_story(
+    story: Story, by_id: dict[str, Article], sentences: dict[str, list[Sentence]], config: BriefingConfig
+) -> StoryBrief:
+    """Stages 5 and 6 for one story, with no history (every article new): what an engine runs per
+    story. Needs only the story's own articles and their sentences."""
+    headline, ranked = rank_story([by_id[i] for i in story.article_ids], sentences, config)
+    brief = brief_story(story, by_id, sentences, ranked, headline, config)
+    return dated(brief, None, len(story.article_ids))
+
+
+def dated(brief: StoryBrief, first_seen: date | None, new_articles: int) -> StoryBrief:
+    """The brief with its history: first briefed on `first_seen` (None: on this briefing's date)."""
+    return replace(brief, first_seen=first_seen, new_articles=new_articles)
+
+
+def assemble_briefing(
+    on: date, briefs: list[StoryBrief], articles: list[Article], skipped: list[Skipped], since: date | None = None
+) -> Briefing:
+    """The briefing record: stories in reading order, articles and skipped inputs sorted."""
+    by_id = {a.id: a for a in articles}
+    # The stories most outlets cover lead the briefing.
+    briefs = sorted(briefs, key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
     return Briefing(
-        date=day,
-        stories=tuple(briefs),
-        articles=tuple(sorted((by_id[i] for i in listed), key=lambda a: (a.path, a.id))),
+        date=on,
+        stories=tuple(replace(b, first_seen=b.first_seen or on) for b in briefs),
+        articles=tuple(sorted(articles, key=lambda a: (a.path, a.id))),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
-        since=history.last_briefing,
+        since=since,
     )
 
 

@@ -1,0 +1,264 @@
+"""The Dask engine: the pipeline's stages as partitioned tasks on a Dask cluster.
+
+Same input and options → the same briefing as the local engine, byte for byte. What runs where:
+
+| stage | on the workers | shuffle | on the driver |
+| --- | --- | --- | --- |
+| 1. ingest + clean | read one partition of the files (a contiguous run of the sorted file list) | – | the "identical to" rule over (id, path) pairs |
+| 3. dedupe | MinHash signatures; band records | by LSH band key | union-find over verified links; originals named |
+| 4. cluster | story terms; TF-IDF rows; neighbour search per block of rows | rows gathered into one matrix | vocabulary + idf; seeded Louvain over the edges |
+| 2. sentences | pysbd sentence splitting, per partition | by story (balanced buckets) | – |
+| 5–6. summarize + consensus | one task per bucket of stories | – | the briefing's order |
+
+Articles stay on the workers until the end, when the driver gathers them for the `Briefing` record
+(it lists every article). dask is imported here only: the local engine never needs it.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections import Counter
+from collections.abc import Iterable
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+try:
+    from distributed import Client, LocalCluster
+except ImportError as err:  # pragma: no cover - depends on the installation
+    raise ImportError(
+        "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
+    ) from err
+
+from ..cluster import BLOCK_ROWS, block_edges, graph_of, stories_of
+from ..config import BriefingConfig
+from ..ingest import iter_inputs, read_files
+from ..model import Article, Briefing, Skipped, Story
+from ..outlets import OutletRegistry
+from ..pipeline import assemble_briefing, without_future_date
+from . import banded_dedupe as dedupe
+from . import blocked_cluster as cluster
+from . import story_tasks as stories_
+
+PARTITIONS_PER_WORKER = 4  # a few partitions per worker: a slow partition does not hold up the rest
+
+
+class DaskEngine:
+    """Runs on the cluster at `scheduler` (an address such as tcp://10.0.0.5:8786), else on a new
+    local cluster of `workers` worker processes, one thread each (default: one per core).
+
+    Use it in a `with` block to keep one cluster for several briefings; otherwise each
+    `build_briefing` starts (and stops) its own.
+    """
+
+    def __init__(self, *, scheduler: str | None = None, workers: int | None = None, partitions: int | None = None):
+        if scheduler is not None and workers is not None:
+            raise ValueError("give either a scheduler address or a number of workers, not both")
+        if workers is not None and workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.scheduler, self.workers, self.partitions = scheduler, workers, partitions
+        self._client: Client | None = None
+        self._cluster: LocalCluster | None = None
+
+    def __enter__(self) -> DaskEngine:
+        if self.scheduler is not None:
+            self._client = Client(self.scheduler)
+        else:
+            self._cluster = LocalCluster(
+                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self._client = Client(self._cluster)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        self._client = self._cluster = None
+
+    @property
+    def client(self) -> Client:
+        if self._client is None:
+            raise RuntimeError("DaskEngine is not connected: use it in a `with` block")
+        return self._client
+
+    @contextmanager
+    def _connected(self):
+        if self._client is not None:
+            yield self.client
+            return
+        with self:
+            yield self.client
+
+    def build_briefing(
+        self,
+        paths: Iterable[str | Path],
+        config: BriefingConfig,
+        *,
+        on: date | None = None,
+        outlets_file: Path | None = None,
+    ) -> Briefing:
+        with self._connected() as client:
+            day = on or date.today()
+            run = self._run(client, config)
+            articles, stories, skipped = run.group(paths, outlets_file, day)  # 1, 3, 4
+            briefs = run.summarize(articles, stories)  # 2, 5, 6
+            return assemble_briefing(day, briefs, _concat(client.gather(articles)), skipped)
+
+    def group_articles(
+        self, paths: Iterable[str | Path], config: BriefingConfig, *, outlets_file: Path | None = None
+    ) -> tuple[list[Article], list[Story], list[Skipped]]:
+        """`pipeline.group_articles` on the cluster: the articles, copies marked, and their stories."""
+        with self._connected() as client:
+            articles, stories, skipped = self._run(client, config).group(paths, outlets_file, date.today())
+            return _concat(client.gather(articles)), stories, skipped
+
+    def _run(self, client: Client, config: BriefingConfig) -> _Run:
+        return _Run(client, config, self.partitions or PARTITIONS_PER_WORKER * max(1, len(client.nthreads())))
+
+
+class _Run:
+    """One briefing's tasks. `articles` below is a list of futures, one list of Article per partition."""
+
+    def __init__(self, client: Client, config: BriefingConfig, partitions: int):
+        self.client, self.config, self.partitions = client, config, partitions
+        self.ids: list[list[str]] = []  # article ids per partition, in order
+
+    def submit(self, function, *args):
+        return self.client.submit(function, *args, pure=False)
+
+    def group(
+        self, paths: Iterable[str | Path], outlets_file: Path | None, day: date
+    ) -> tuple[list, list[Story], list[Skipped]]:
+        inputs = list(iter_inputs(paths))  # files, and what is no readable file (a broken link…)
+        files = [entry for entry in inputs if isinstance(entry, Path)]
+        articles, skipped = self.ingest(files, OutletRegistry.load(outlets_file), day)  # 1.
+        skipped += [entry for entry in inputs if isinstance(entry, Skipped)]
+        articles = self.mark_duplicates(articles)  # 3.
+        return articles, self.cluster(articles), skipped  # 4.
+
+    def ingest(self, files: list[Path], registry: OutletRegistry, day: date) -> tuple[list, list[Skipped]]:
+        n = max(1, min(self.partitions, len(files)))
+        chunks = [files[len(files) * k // n : len(files) * (k + 1) // n] for k in range(n)]
+        registry_ = self.client.scatter(registry, broadcast=True)
+        read = [self.submit(_read_partition, chunk, registry_, self.config.max_article_bytes, day) for chunk in chunks]
+        articles = [self.submit(operator.getitem, r, 0) for r in read]
+        skipped = _concat(self.client.gather([self.submit(operator.getitem, r, 1) for r in read]))
+        del read
+        # "identical to": the first file in reading order keeps the id, across partitions as within one
+        seen: dict[str, str] = {}
+        kept = []
+        for part, keys in zip(articles, self.client.gather([self.submit(_ids_and_paths, p) for p in articles])):
+            drop = set()
+            for index, (article_id, path) in enumerate(keys):
+                if article_id in seen:
+                    skipped.append(Skipped(path, f"identical to {seen[article_id]}"))
+                    drop.add(index)
+                else:
+                    seen[article_id] = path
+            kept.append(self.submit(_without, part, drop) if drop else part)
+            self.ids.append([article_id for index, (article_id, _) in enumerate(keys) if index not in drop])
+        return kept, skipped
+
+    def mark_duplicates(self, articles: list) -> list:
+        threshold = self.config.duplicate_threshold
+        signatures = [self.submit(dedupe.partition_signatures, k, part) for k, part in enumerate(articles)]
+        reducers = len(articles)
+        ranges = dedupe.band_ranges(threshold)
+        records = [self.submit(dedupe.band_records, s, ranges, reducers) for s in signatures]
+        candidates = [
+            self.submit(dedupe.candidate_pairs, *[self.submit(operator.getitem, r, reducer) for r in records])
+            for reducer in range(reducers)
+        ]
+        del records
+        links = []
+        for a in range(len(articles)):
+            for b in range(a, len(articles)):
+                pairs = [self.submit(dedupe.pairs_in_bucket, c, (a, b)) for c in candidates]
+                links.append(self.submit(dedupe.verified_links, signatures[a], signatures[b], threshold, *pairs))
+        order_keys = dict(kv for keys in self.client.gather([self.submit(_order_keys, s) for s in signatures]) for kv in keys)
+        copies = dedupe.duplicate_map(_concat(self.client.gather(links)), order_keys)
+        del signatures, candidates, links
+        return [
+            self.submit(dedupe.mark_copies, part, {i: copies[i] for i in ids if i in copies})
+            for part, ids in zip(articles, self.ids)
+        ]
+
+    def cluster(self, articles: list) -> list[Story]:
+        terms = [self.submit(cluster.partition_terms, part) for part in articles]
+        days: dict[str, int] = {}
+        df: Counter = Counter()
+        for part_days, part_df in self.client.gather([self.submit(cluster.term_summary, p, t) for p, t in zip(articles, terms)]):
+            days.update(part_days)
+            df.update(part_df)
+        if not days:
+            return []
+        order = sorted(days)  # the originals sorted by id: node i of the graph, as in cluster_articles
+        columns, idf = cluster.tfidf_columns(df, len(order), self.config.max_term_df)
+        columns_, idf_ = self.client.scatter([columns, idf], broadcast=True)
+        rows = [self.submit(cluster.partition_rows, t, columns_, idf_) for t in terms]
+        del terms
+        matrices = self.submit(cluster.stack_rows, order, *rows)
+        vectors, transposed = self.submit(operator.getitem, matrices, 0), self.submit(operator.getitem, matrices, 1)
+        del rows, matrices
+        days_ = self.client.scatter(_days_array(days, order), broadcast=True)
+        blocks = [
+            self.submit(block_edges, vectors, transposed, days_, start, start + BLOCK_ROWS, self.config)
+            for start in range(0, len(order), BLOCK_ROWS)
+        ]
+        edges = _concat(self.client.gather(blocks))  # block order: the graph's edge order, as locally
+        del blocks, vectors, transposed
+        copies_of = self.client.gather([self.submit(_id_and_original, p) for p in articles])
+        return stories_of(graph_of(len(order), edges), order, _concat(copies_of), self.config)
+
+    def summarize(self, articles: list, stories: list[Story]) -> list:
+        if not stories:
+            return []
+        buckets = stories_.story_buckets(stories, self.partitions * 2)
+        bucket_of = {i: b for b, bucket in enumerate(buckets) for story in bucket for i in story.article_ids}
+        routed = [
+            self.submit(
+                stories_.route_to_buckets, part, {i: bucket_of[i] for i in ids}, len(buckets), self.config.language,
+                self.config.max_sentences_per_article,
+            )
+            for part, ids in zip(articles, self.ids)
+        ]
+        briefs = [
+            self.submit(
+                stories_.brief_bucket, bucket, self.config, *[self.submit(stories_.routed_bucket, r, b) for r in routed]
+            )
+            for b, bucket in enumerate(buckets)
+        ]
+        return _concat(self.client.gather(briefs))
+
+
+def _concat(lists: Iterable[list]) -> list:
+    return [x for part in lists for x in part]
+
+
+def _read_partition(files: list[Path], registry: OutletRegistry, max_bytes: int, day: date) -> tuple[list, list]:
+    articles, skipped = read_files(files, registry, max_bytes)
+    return [without_future_date(a, day) for a in articles], skipped
+
+
+def _ids_and_paths(articles: list[Article]) -> list[tuple[str, str]]:
+    return [(a.id, a.path) for a in articles]
+
+
+def _without(articles: list[Article], drop: set[int]) -> list[Article]:
+    return [a for index, a in enumerate(articles) if index not in drop]
+
+
+def _order_keys(signatures: dedupe.Signatures) -> tuple:
+    return signatures.order_keys
+
+
+def _id_and_original(articles: list[Article]) -> list[tuple[str, str | None]]:
+    return [(a.id, a.duplicate_of) for a in articles]
+
+
+def _days_array(days: dict[str, int], order: list[str]):
+    import numpy as np
+
+    return np.array([days[i] for i in order])
