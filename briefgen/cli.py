@@ -22,7 +22,7 @@ from .fetch import FetchConfig, fetch_feeds
 from .engines import ENGINES, Engine, make_engine
 from .ingest import read_paths
 from .outlets import OutletRegistry
-from .model import Briefing
+from .model import Briefing, Skipped
 from .pipeline import brief_articles, build_briefing, group_articles, read_articles, without_future_date
 from .progress import Progress
 from .render import briefing_to_dict, write_briefing
@@ -218,6 +218,11 @@ def _build(
         for url in unchanged:
             warn(f"{shown(url)}: not modified since the last run")
         fresh = [without_future_date(a, on) for a in fetched.articles]
+        if config.max_articles is not None:  # fetched pages count against the limit after the files
+            room = max(0, config.max_articles - len(articles))
+            over = f"over the --max-articles limit of {config.max_articles}"
+            skipped = skipped + [Skipped(a.path, over) for a in fresh[room:]]
+            fresh = fresh[:room]
         articles, skipped, validators = articles + fresh, skipped + fetched.skipped, fetched.validators
 
     history = store.history(on, config.story_window_days, [a.id for a in articles]) if store else EMPTY_HISTORY

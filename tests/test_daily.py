@@ -337,3 +337,13 @@ def test_files_read_again_on_a_later_day_are_not_new(tmp_path, examples):
     assert main(["build", str(examples), "--out", str(out), "--date", "2023-09-02", "--no-store"]) == 0
     third = json.loads((out / "2023-09-02" / "briefing.json").read_text(encoding="utf-8"))
     assert len(third["stories"]) == 1 and third["since"] is None
+
+
+def test_fetched_pages_count_against_max_articles(site, tmp_path):
+    _serve_day_one(site)
+    out = tmp_path / "out"
+    assert _build(site, out, DAY_ONE, "--max-articles", "2") == 0
+    data = json.loads((out / DAY_ONE.isoformat() / "briefing.json").read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 2
+    over = [s for s in data["skipped"] if s["reason"] == "over the --max-articles limit of 2"]
+    assert len(over) == 1  # three good pages were fetched: the one after the first two in path order
