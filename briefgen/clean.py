@@ -130,6 +130,36 @@ def _main_region(kinds: list[str], lengths: list[int]) -> tuple[int, int]:
     return best_span
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A line that is only a date or time ("November 19, 2019 at 5:10 pm", "2 days ago"): a stamp over a
+# teaser or a comment when it comes after the article has begun.
+_DATE_STAMP = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s*\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)"
+    rf"(?:\s*(?:at|,|-|·|\|)?\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
+    re.I,
+)
+
+
+def _drop_stamped_teasers(lines: list[str], kinds: list[str]) -> None:
+    """After the article has begun, a date-stamped line and the prose under it are a teaser of another
+    story (or a comment): "Headline" / "November 18, 2019 at 2:01 pm" / "Its first paragraph…"."""
+    prose_seen = 0
+    i = 0
+    while i < len(lines):
+        if prose_seen >= MIN_PROSE_BEFORE_COMMENTS and _DATE_STAMP.match(lines[i].strip()):
+            kinds[i] = "junk"
+            j = i + 1
+            while j < len(lines) and kinds[j] == "prose":
+                kinds[j] = "junk"
+                j += 1
+            i = j
+            continue
+        prose_seen += kinds[i] == "prose"
+        i += 1
+
+
 MIN_PROSE_BEFORE_COMMENTS = 3  # a comment count in the byline, above the article, cuts nothing
 
 
@@ -160,6 +190,7 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
         else:
             kinds.append("other")
     _drop_comment_section(nonempty, lengths, kinds)
+    _drop_stamped_teasers(nonempty, kinds)
     start, end = _main_region(kinds, lengths)
 
     keep = [False] * len(nonempty)

@@ -136,3 +136,15 @@ def test_a_japanese_article_is_read_as_prose():
     ]
     page = ["ホーム", "ニュース", "スマートフォン改造で逮捕", *paragraphs, "シェア", "ツイート"]
     assert _read(page).body.splitlines() == paragraphs
+
+
+def test_date_stamped_teasers_after_the_article_are_dropped_and_the_articles_own_date_is_not():
+    teasers = [
+        "More in Local News",
+        "Farmers market moves indoors for winter", "November 18, 2019 at 2:01 pm",
+        "The downtown farmers market will move into the old library building from December, organisers said on Monday, after a vote by stallholders.",
+        "School board approves new calendar", "November 17, 2019 at 7:21 pm",
+        "The school board approved a calendar that starts the year a week earlier and adds two days off in February, despite objections from parents.",
+    ]
+    page = ["Harbour Street bridge to close for eight months", "November 19, 2019 at 5:10 pm", *ARTICLE, *teasers]
+    assert _read(page).body.splitlines() == ARTICLE
