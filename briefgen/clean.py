@@ -160,6 +160,31 @@ def _drop_stamped_teasers(lines: list[str], kinds: list[str]) -> None:
         i += 1
 
 
+# The heading of a block of links to other stories.
+_OTHER_STORIES = re.compile(
+    r"^(?:related(?: (?:stories|articles|news|posts|links|content|coverage))?|top stories|more (?:in|from|on) .{1,40}"
+    r"|more (?:stories|news|headlines)|(?:most )?(?:popular|read|trending)(?: now| stories| articles)?"
+    r"|recommended(?: for you| stories)?|you (?:may|might) also like|latest (?:news|stories|headlines)"
+    r"|don't miss|read (?:more|next)|what to read next|around the web)\s*[:»›>]?$",
+    re.I,
+)
+
+
+def _drop_teaser_lists(lines: list[str], lengths: list[int], kinds: list[str]) -> None:
+    """After the article has begun, a heading such as "Top stories" over headline / first-sentence
+    pairs is a list of other stories. (A box of bare headlines inside the article, "Related articles"
+    over links, is left to the region scoring: the article may go on after it.)"""
+    prose_seen = 0
+    for i, line in enumerate(lines):
+        if prose_seen >= MIN_PROSE_BEFORE_COMMENTS and lengths[i] <= 8 and _OTHER_STORIES.match(line.strip()):
+            j, pairs = i + 1, 0
+            while j + 1 < len(lines) and kinds[j] != "prose" and kinds[j + 1] == "prose":
+                j, pairs = j + 2, pairs + 1
+            if pairs >= 2:
+                kinds[i:j] = ["junk"] * (j - i)
+        prose_seen += kinds[i] == "prose"
+
+
 MIN_PROSE_BEFORE_COMMENTS = 3  # a comment count in the byline, above the article, cuts nothing
 
 
@@ -191,6 +216,7 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
             kinds.append("other")
     _drop_comment_section(nonempty, lengths, kinds)
     _drop_stamped_teasers(nonempty, kinds)
+    _drop_teaser_lists(nonempty, lengths, kinds)
     start, end = _main_region(kinds, lengths)
 
     keep = [False] * len(nonempty)

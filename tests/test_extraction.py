@@ -148,3 +148,15 @@ def test_date_stamped_teasers_after_the_article_are_dropped_and_the_articles_own
     ]
     page = ["Harbour Street bridge to close for eight months", "November 19, 2019 at 5:10 pm", *ARTICLE, *teasers]
     assert _read(page).body.splitlines() == ARTICLE
+
+
+def test_a_list_of_other_stories_under_top_stories_is_dropped():
+    others = [
+        "Top stories",
+        "Farmers market moves indoors for winter",
+        "The downtown farmers market will move into the old library building from December, organisers said.",
+        "School board approves new calendar",
+        "The school board approved a calendar that starts the year a week earlier, despite objections from parents.",
+    ]
+    page = ["Harbour Street bridge to close for eight months", *ARTICLE, *others]
+    assert _read(page).body.splitlines() == ARTICLE
