@@ -29,10 +29,8 @@ import json
 import random
 import time
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.feature_extraction.text import TfidfVectorizer
 

@@ -12,7 +12,6 @@ briefgen is refused rather than misread.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -201,13 +200,6 @@ class Store:
                 "INSERT INTO briefings (date, json) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET json = excluded.json",
                 (day, briefing_json),
             )
-
-    def briefing_dates(self) -> list[date]:
-        return [date.fromisoformat(d) for (d,) in self.db.execute("SELECT date FROM briefings ORDER BY date")]
-
-    def briefing(self, on: date) -> dict | None:
-        row = self.db.execute("SELECT json FROM briefings WHERE date = ?", (on.isoformat(),)).fetchone()
-        return json.loads(row[0]) if row else None
 
     # -- conditional GET -------------------------------------------------------------------
 

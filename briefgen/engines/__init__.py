@@ -2,8 +2,8 @@
 
 Every engine gives the same briefing, byte for byte, from the same input and options: an engine
 changes where the work is done, never what is decided. The local engine is `briefgen.pipeline` as
-it stands; the Dask engine (`briefgen.engines.dask`) imports dask only when it is chosen, so the
-local engine does not need it installed.
+it stands (`engine=None`); the Dask engine (`briefgen.engines.dask`) imports dask only when it is
+chosen, so the local engine does not need it installed.
 """
 
 from __future__ import annotations
@@ -30,15 +30,14 @@ class Engine(Protocol):
     ) -> Briefing: ...
 
 
-def make_engine(name: str, *, scheduler: str | None = None, workers: int | None = None) -> Engine:
-    """The engine a user names: `local`, or `dask` on the cluster at `scheduler` or on a new local
-    cluster of `workers` processes."""
+def make_engine(name: str, *, scheduler: str | None = None, workers: int | None = None) -> Engine | None:
+    """The engine a user names: None for `local` (`briefgen.pipeline` runs the stages in this
+    process), or the Dask engine on the cluster at `scheduler` or on a new local cluster of
+    `workers` processes."""
     if name == "local":
         if scheduler is not None or workers is not None:
             raise ValueError("--scheduler and --workers are for the dask engine")
-        from .local import LocalEngine
-
-        return LocalEngine()
+        return None
     if name == "dask":
         from .dask import DaskEngine  # raises ImportError with an install hint when dask is missing
 
