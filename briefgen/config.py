@@ -46,6 +46,9 @@ class BriefingConfig:
     # a candidate sentence "reports the same fact" as a sentence of another article when this share
     # of its content words (stemmed, stop words removed, weighted by rarity in the story) appear there
     fact_match: float = 0.5
+    # ... or this share when both sentences carry the same quotation of two words or more: outlets
+    # copy a quote word for word, so a shared quote is stronger evidence than shared topic words
+    fact_match_quoted: float = 0.4
     # ... and the candidate must carry this share of that sentence's weighted words in turn
     fact_match_back: float = 0.25
     # two kept sentences whose content words overlap this much say the same thing: keep one

@@ -4,7 +4,9 @@ A candidate sentence's fact is "reported" by another article when one of that ar
 carries most of the candidate's content words (stemmed, stop words dropped), weighted by how rare
 each word is in the story — every article of a story names "Russia" and "Kirby", so those words say
 little about which fact a sentence reports; "letters" or "resolutions" say a lot — and the
-candidate carries a fair share of that sentence's words in turn. Support is counted in independent
+candidate carries a fair share of that sentence's words in turn. A quotation both sentences carry
+word for word lowers the first bar (`fact_match_quoted`): outlets copy a quote verbatim, so it says
+more about the fact than shared topic words do. Support is counted in independent
 outlets: two articles of one outlet, or a syndicated copy, count once. Facts are chosen by support
 first, then by how central the summarizer ranked them; a fact already in the briefing in other
 words is not taken again. Claims only one outlet makes are held apart (`single_source`).
@@ -12,6 +14,7 @@ words is not taken again. Claims only one outlet makes are held apart (`single_s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,16 +43,45 @@ class _StorySentences:
     # nothing, and a busy story has tens of thousands of sentences)
     shared: sp.csr_matrix
     shared_back: sp.csr_matrix  # its transpose: shared_back[a, b] == shared[b, a]
+    quotes: tuple[tuple[str, ...], ...]  # each sentence's quotations of 2+ words, as " w1 w2 … "
+    spaced_words: tuple[str, ...]  # each sentence's lower-case words, " w1 w2 … ", to find them in
 
     def reporting(self, a: int, config: BriefingConfig) -> dict[int, float]:
         """The sentences that report sentence a's fact, with how much of it each carries."""
         row = self.shared[a]
         back = dict(zip(self.shared_back[a].indices.tolist(), self.shared_back[a].data.tolist()))
+        lowest = min(config.fact_match, config.fact_match_quoted) if self.quotes[a] else config.fact_match
         return {
             int(b): float(score)
             for b, score in zip(row.indices, row.data)
-            if score >= config.fact_match and back.get(int(b), 0.0) >= config.fact_match_back
+            if score >= lowest
+            and back.get(int(b), 0.0) >= config.fact_match_back
+            and (score >= config.fact_match or self.shares_quote(a, int(b)))
         }
+
+    def shares_quote(self, a: int, b: int) -> bool:
+        """Sentence b holds, word for word, a quotation that sentence a makes."""
+        return any(quote in self.spaced_words[b] for quote in self.quotes[a])
+
+
+# A quotation between double quotes (straight or curly) or curly single quotes; a straight single
+# quote is left out, since it is far more often an apostrophe.
+_QUOTATION = re.compile(r'"([^"]+)"|“([^”]+)”|‘([^’]+)’')
+_WORD = re.compile(r"\w+")
+
+
+def _spaced(words: list[str]) -> str:
+    return " " + " ".join(words) + " "
+
+
+def quotations(text: str) -> tuple[str, ...]:
+    """The sentence's quotations of two words or more, lower-cased, as " w1 w2 … "."""
+    found = []
+    for match in _QUOTATION.finditer(text):
+        quoted = _WORD.findall(next(g for g in match.groups() if g is not None).lower())
+        if len(quoted) >= 2:
+            found.append(_spaced(quoted))
+    return tuple(found)
 
 
 def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentence]], language: str) -> _StorySentences:
@@ -71,7 +103,15 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
     total[total == 0] = 1.0
     shared = sp.diags(1.0 / total) @ (weighted @ present.T).tocsr()
     shared = shared.tocsr()
-    return _StorySentences(tuple(owners), tuple(texts), tuple(terms), shared, shared.T.tocsr())
+    return _StorySentences(
+        tuple(owners),
+        tuple(texts),
+        tuple(terms),
+        shared,
+        shared.T.tocsr(),
+        quotes=tuple(quotations(text) for text in texts),
+        spaced_words=tuple(_spaced(_WORD.findall(text.lower())) for text in texts),
+    )
 
 
 def same_fact(pool: _StorySentences, a: int, b: int, config: BriefingConfig) -> bool:
