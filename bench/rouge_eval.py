@@ -202,11 +202,33 @@ def evaluate(
     }
     if human:
         report_systems["human (leave-one-out)"] = _mean(human)
-    return {
+    report = {
         "clusters": len(clusters),
         "budget": {"sentences": sentences, "words": max_words},
         "systems": report_systems,
         "errors": errors,
+    }
+    if SUPPORT_FIRST in per_system and CENTRALITY_ONLY in per_system:
+        report["support_vs_centrality"] = paired(per_system[SUPPORT_FIRST], per_system[CENTRALITY_ONLY])
+    return report
+
+
+SUPPORT_FIRST, CENTRALITY_ONLY = "briefgen --min-sources 1", "briefgen centrality only"
+
+
+def paired(first: list, second: list, metric: str = "rouge1") -> dict:
+    """Cluster by cluster, how often the first system's F1 beats, trails or equals the second's.
+
+    Means over a few clusters hide whether one system is better or two are noisy; the count of
+    clusters each way (and how many the two summarise identically) shows it.
+    """
+    diffs = [a[metric]["f1"] - b[metric]["f1"] for a, b in zip(first, second)]
+    return {
+        "metric": metric,
+        "better": sum(d > 1e-9 for d in diffs),
+        "worse": sum(d < -1e-9 for d in diffs),
+        "same": sum(abs(d) <= 1e-9 for d in diffs),
+        "mean_difference": sum(diffs) / len(diffs) if diffs else 0.0,
     }
 
 
@@ -222,6 +244,12 @@ def format_report(report: dict) -> str:
         lines.append(
             f"{name:<26} {s['rouge1']['f1']:>7.4f} {s['rouge2']['f1']:>7.4f} {s['rougeL']['f1']:>7.4f}"
             f" {s['rouge1']['recall']:>7.4f} {words_col}"
+        )
+    if "support_vs_centrality" in report:
+        p = report["support_vs_centrality"]
+        lines.append(
+            f"support first vs centrality only, R-1 F1 per cluster: better {p['better']}, worse {p['worse']},"
+            f" same {p['same']} (mean difference {p['mean_difference']:+.4f})"
         )
     for e in report["errors"]:
         lines.append(f"error: cluster {e['cluster']}, {e['system']}: {e['error']}")

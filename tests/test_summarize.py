@@ -317,6 +317,10 @@ def test_rouge_harness_scores_briefgen_and_every_sumy_algorithm_in_one_run(tmp_p
             assert all(0.0 <= v <= 1.0 for v in system[metric].values()), (name, metric)
         assert system["rouge1"]["f1"] > 0.2, name  # every system's summary is about the story
     assert "briefgen" in run.stdout and "sumy-lexrank" in run.stdout
+    # the support-vs-centrality question is answered cluster by cluster, every cluster counted once
+    paired = report["support_vs_centrality"]
+    assert paired["better"] + paired["worse"] + paired["same"] == 3
+    assert "support first vs centrality only" in run.stdout
 
 
 def test_a_summary_identical_to_a_reference_scores_one():
@@ -334,3 +338,20 @@ def test_word_budget_cuts_every_summary():
     clusters, _ = rouge_eval.read_clusters(FIXTURES / "rouge_tiny.jsonl")
     report = rouge_eval.evaluate(clusters, sentences=5, max_words=20, names=["briefgen", "sumy-lexrank"])
     assert all(s["words"] <= 20 for s in report["systems"].values() if "words" in s)
+
+
+def test_lead_references_leave_each_article_out_and_use_its_headline_and_lede():
+    spec = importlib.util.spec_from_file_location("lead_references", REPO / "bench" / "lead_references.py")
+    leads = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(leads)
+    articles = [
+        {"title": f"Title {i}", "text": f"First of {i}. Second of {i}.\nThird of {i}.", "outlet": f"Outlet {i}"}
+        for i in range(3)
+    ]
+    records = leads.leave_one_out("story", articles)
+    assert [r["id"] for r in records] == ["story/0", "story/1", "story/2"]
+    for i, record in enumerate(records):
+        # the reference is the left-out article's own headline and first two sentences...
+        assert record["summaries"] == [f"Title {i} First of {i}. Second of {i}."]
+        # ...and that article is not among those summarised
+        assert [a["outlet"] for a in record["articles"]] == [f"Outlet {j}" for j in range(3) if j != i]
