@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -31,11 +32,19 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(0, len(tokens) - SHINGLE + 1))}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The hash permutations every fingerprint uses (they follow from the seed). Drawn once and
+    shared: each MinHash would otherwise draw its own copy — a fifth of dedupe's time, and 2 KB
+    per article kept in memory."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def fingerprint(text: str) -> MinHash | None:
     shingles = _shingles(text)
     if len(shingles) < 3:  # too little text to call anything a copy of it
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(shingles))
     return m
 
@@ -47,7 +56,8 @@ def signature(article: Article) -> bytes | None:
 
 
 def _from_signature(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8"), scheme=SCHEME)
+    hashvalues = np.frombuffer(data, dtype="<u8")
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashvalues, permutations=_permutations(), scheme=SCHEME)
 
 
 def candidate_index(threshold: float) -> MinHashLSH:
