@@ -146,6 +146,15 @@ def report(name: str, articles: list[Article], gold: list[str], texts: list[str]
     print(f"briefgen dedupe+cluster: {seconds:.2f} s per run on this set")
 
 
+def reposts_found(articles: list[Article]) -> tuple[int, int]:
+    """(re-posts marked as one article with the page they copy, re-posts): same original, either way."""
+    marked = mark_duplicates(articles, BriefingConfig())
+    original = {a.id: a.duplicate_of or a.id for a in marked}
+    reposts = [a for a in marked if Path(a.path).name.startswith("repost-of-")]  # repost-of-<page's id>.txt
+    found = sum(original[a.id] == original[Path(a.path).stem.removeprefix("repost-of-")] for a in reposts)
+    return found, len(reposts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -161,6 +170,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             articles, gold = full_text(args.shared, repo, Path(tmp))
             report("full text (seeds + 120 pages + 40 re-posts)", articles, gold, [f"{a.title}\n{a.body}" for a in articles])
+            print("re-posts marked as copies of their page (or it of them): %d of %d" % reposts_found(articles))
 
 
 if __name__ == "__main__":

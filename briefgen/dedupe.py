@@ -2,6 +2,9 @@
 
 Each body becomes a MinHash of its word 5-gram shingles; an LSH index proposes candidate pairs in
 about linear time, and a pair is a copy when its estimated Jaccard similarity reaches the threshold.
+The index's bands are those of a lower threshold (`CANDIDATE_MARGIN` below), so that it proposes
+nearly every pair above the threshold: the bands datasketch picks for the threshold itself propose
+a pair of similarity 0.85 only 69 % of the time, and 0.9 only 93 %.
 Site junk is already stripped, so a wire story re-posted under another site's header still matches.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -20,6 +24,10 @@ from .model import Article
 NUM_PERM = 128
 SCHEME = "affine32"  # named so that signatures kept in a store read back under the same hashing
 SHINGLE = 5
+# The bands of similarity 0.7 (14 of 9 rows) propose 87 % of the pairs at exactly 0.8, 97 % at 0.85 and
+# 99.9 % at 0.9; those of 0.6 would reach 99 % at 0.8 for 18 bands: more memory, and more records for
+# the Dask engine to shuffle, for pairs whose estimate is within its own noise of the threshold.
+CANDIDATE_MARGIN = 0.1
 
 
 def _shingles(text: str) -> set[bytes]:
@@ -27,11 +35,19 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(0, len(tokens) - SHINGLE + 1))}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The hash permutations every fingerprint uses (they follow from the seed). Drawn once and
+    shared: each MinHash would otherwise draw its own copy — a fifth of dedupe's time, and 2 KB
+    per article kept in memory."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def fingerprint(text: str) -> MinHash | None:
     shingles = _shingles(text)
     if len(shingles) < 3:  # too little text to call anything a copy of it
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(shingles))
     return m
 
@@ -43,7 +59,14 @@ def signature(article: Article) -> bytes | None:
 
 
 def _from_signature(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8"), scheme=SCHEME)
+    hashvalues = np.frombuffer(data, dtype="<u8")
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashvalues, permutations=_permutations(), scheme=SCHEME)
+
+
+def candidate_index(threshold: float) -> MinHashLSH:
+    """An empty LSH index that proposes nearly all pairs whose similarity reaches `threshold`;
+    each proposal is then checked against the threshold itself."""
+    return MinHashLSH(threshold=max(0.1, threshold - CANDIDATE_MARGIN), num_perm=NUM_PERM)
 
 
 def _original_first(article: Article) -> tuple:
@@ -60,7 +83,7 @@ def mark_duplicates(
     `known` holds fingerprints kept from earlier runs (article id → `signature`), not recomputed.
     """
     known = known or {}
-    lsh = MinHashLSH(threshold=config.duplicate_threshold, num_perm=NUM_PERM)
+    lsh = candidate_index(config.duplicate_threshold)
     hashes: dict[str, MinHash] = {}
     parent: dict[str, str] = {}
 
@@ -76,6 +99,8 @@ def mark_duplicates(
         if m is None:
             continue
         for other in sorted(lsh.query(m)):
+            if root(other) == root(article.id):
+                continue  # already one group (a copy of a copy): checking again would change nothing
             if m.jaccard(hashes[other]) >= config.duplicate_threshold:
                 parent[root(article.id)] = root(other)
         lsh.insert(article.id, m)

@@ -25,9 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
-from datasketch import MinHashLSH
 
-from ..dedupe import NUM_PERM, _original_first, fingerprint
+from ..dedupe import NUM_PERM, _original_first, candidate_index, fingerprint
 from ..model import Article
 
 Located = tuple[str, int]  # (article id, index of the partition holding its signature)
@@ -44,8 +43,8 @@ class Signatures:
 
 
 def band_ranges(threshold: float) -> list[tuple[int, int]]:
-    """The bands datasketch's index uses for this threshold (the same b × r as `mark_duplicates`)."""
-    return [tuple(r) for r in MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges]
+    """The bands of `mark_duplicates`' index for this threshold (`dedupe.candidate_index`)."""
+    return [tuple(r) for r in candidate_index(threshold).hashranges]
 
 
 def partition_signatures(part: int, articles: list[Article]) -> Signatures:
