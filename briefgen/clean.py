@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import line_model
+from .line_model import LineFacts
 from .model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
@@ -198,17 +200,18 @@ def _drop_comment_section(lines: list[str], lengths: list[int], kinds: list[str]
         prose_seen += kinds[i] == "prose"
 
 
-def clean_lines(raw_lines: list[str]) -> CleanText:
-    lines = [strip_markup(line) for line in raw_lines]
-    nonempty = [line for line in lines if line]
+def rule_facts(nonempty: list[str]) -> list[LineFacts]:
+    """What the shape rules make of every non-empty line: its kind, whether it is in the article's
+    main region, and whether the rules alone would keep it."""
     counts: dict[str, int] = {}
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
 
     lengths = [word_count(line) for line in nonempty]
+    rule_junk = [_is_junk(line, n) for line, n in zip(nonempty, lengths)]
     kinds = []
-    for line, n in zip(nonempty, lengths):
-        if counts[line] > 1 or _is_junk(line, n):
+    for line, n, junk in zip(nonempty, lengths, rule_junk):
+        if counts[line] > 1 or junk:
             kinds.append("junk")  # repeated lines are menus, captions, share bars
         elif looks_like_prose(line):
             kinds.append("prose")
@@ -231,6 +234,24 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
         elif kind == "other" and start < i < end - 1 and lengths[i] >= 2 and not _BULLET.match(nonempty[i]):
             # subheads, short paragraphs, table rows inside the article
             keep[i] = True
+    return [
+        LineFacts(line, n, kind, junk, counts[line] > 1, start <= i < end, k)
+        for i, (line, n, kind, junk, k) in enumerate(zip(nonempty, lengths, kinds, rule_junk, keep))
+    ]
+
+
+def clean_lines(raw_lines: list[str]) -> CleanText:
+    lines = [strip_markup(line) for line in raw_lines]
+    nonempty = [line for line in lines if line]
+    facts = rule_facts(nonempty)
+    cutoff = line_model.threshold()
+    # The model decides, except over lines whose own words mark them as furniture wherever they
+    # stand (photo credits, copyright, calls to subscribe): those stay out, as the rules say.
+    keep = [p >= cutoff and not fact.rule_junk for p, fact in zip(line_model.article_probabilities(facts), facts)]
+    if not any(keep):
+        # The model learned from whole pages; a file of a line or two of prose (a note, a wire
+        # snippet) has no page around it to judge by, and the rules' verdict is kept instead.
+        keep = [fact.rule_keep for fact in facts]
     # A header line that runs on into a paragraph found again below it ("Headline The dek ...")
     # is the page header, not a paragraph of its own.
     kept = [line for line, k in zip(nonempty, keep) if k]
