@@ -118,12 +118,31 @@ _OTHER_COST = 6.0
 _JUNK_COST = 12.0
 
 
+def _mark_announced_lists(lines: list[str], kinds: list[str]) -> None:
+    """A paragraph ending in a colon announces what follows ("The standings after 36 races:"): the
+    short lines under it, up to the next paragraph, are its table or list, one cell or item a line,
+    and do not count against the article's region as a link list would."""
+    i = 0
+    while i < len(lines):
+        if kinds[i] == "prose" and lines[i].rstrip().endswith(":"):
+            j = i + 1
+            while j < len(lines) and kinds[j] == "other":
+                kinds[j] = "listed"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
 def _main_region(kinds: list[str], lengths: list[int]) -> tuple[int, int]:
     """[start, end) of the run of lines with the highest total score (Kadane's algorithm)."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, (kind, n) in enumerate(zip(kinds, lengths)):
-        score = min(n, _PROSE_CAP) if kind == "prose" else -(_JUNK_COST if kind == "junk" else _OTHER_COST)
+        if kind == "listed":
+            score = 0.0
+        else:
+            score = min(n, _PROSE_CAP) if kind == "prose" else -(_JUNK_COST if kind == "junk" else _OTHER_COST)
         if total <= 0:
             total, start = 0.0, i
         total += score
@@ -220,6 +239,7 @@ def rule_facts(nonempty: list[str]) -> list[LineFacts]:
     _drop_comment_section(nonempty, lengths, kinds)
     _drop_stamped_teasers(nonempty, kinds)
     _drop_teaser_lists(nonempty, lengths, kinds)
+    _mark_announced_lists(nonempty, kinds)
     start, end = _main_region(kinds, lengths)
 
     keep = [False] * len(nonempty)
@@ -234,9 +254,13 @@ def rule_facts(nonempty: list[str]) -> list[LineFacts]:
         elif kind == "other" and start < i < end - 1 and lengths[i] >= 2 and not _BULLET.match(nonempty[i]):
             # subheads, short paragraphs, table rows inside the article
             keep[i] = True
+        elif kind == "listed" and start < i < end - 1:
+            keep[i] = True  # a cell or item of a table or list the article announced
+    announced = [kind == "listed" and k for kind, k in zip(kinds, keep)]
+    kinds = ["other" if kind == "listed" else kind for kind in kinds]
     return [
-        LineFacts(line, n, kind, junk, counts[line] > 1, start <= i < end, k)
-        for i, (line, n, kind, junk, k) in enumerate(zip(nonempty, lengths, kinds, rule_junk, keep))
+        LineFacts(line, n, kind, junk, counts[line] > 1, start <= i < end, k, a)
+        for i, (line, n, kind, junk, k, a) in enumerate(zip(nonempty, lengths, kinds, rule_junk, keep, announced))
     ]
 
 
@@ -244,10 +268,10 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     lines = [strip_markup(line) for line in raw_lines]
     nonempty = [line for line in lines if line]
     facts = rule_facts(nonempty)
-    cutoff = line_model.threshold()
-    # The model decides, except over lines whose own words mark them as furniture wherever they
-    # stand (photo credits, copyright, calls to subscribe): those stay out, as the rules say.
-    keep = [p >= cutoff and not fact.rule_junk for p, fact in zip(line_model.article_probabilities(facts), facts)]
+    keep = [
+        line_model.keeps(probability, fact)
+        for probability, fact in zip(line_model.article_probabilities(facts), facts)
+    ]
     if not any(keep):
         # The model learned from whole pages; a file of a line or two of prose (a note, a wire
         # snippet) has no page around it to judge by, and the rules' verdict is kept instead.

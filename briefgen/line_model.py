@@ -49,6 +49,7 @@ class LineFacts:
     repeated: bool  # the same line appears elsewhere on the page
     in_region: bool  # inside the article's main region
     rule_keep: bool  # what the rules alone would keep
+    announced: bool = False  # a cell or item of a table or list inside the article, under "…:"
 
 
 def _own(fact: LineFacts) -> list[float]:
@@ -158,18 +159,35 @@ def _weights() -> dict:
     return json.loads(resources.files("briefgen").joinpath("line_model.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _coefficients() -> tuple[float, list[tuple[float, float, float]]]:
+    """The intercept and, in feature order, each feature's (mean, scale, weight)."""
+    model = _weights()
+    table = model["features (name: [mean, scale, weight of the standardised value])"]
+    assert list(table) == feature_names(), "line_model.json was trained on other features: run bench/train_lines.py"
+    return model["intercept"], [tuple(table[name]) for name in feature_names()]
+
+
 def article_probabilities(facts: list[LineFacts]) -> list[float]:
     """For every line, the model's probability that it belongs to the article."""
-    model = _weights()
-    assert model["features"] == feature_names(), "line_model.json was trained on other features"
+    intercept, coefficients = _coefficients()
     probabilities = []
     for row in line_features(facts):
-        z = model["intercept"]
-        for x, mean, scale, w in zip(row, model["mean"], model["scale"], model["coef"]):
-            z += w * (x - mean) / scale
+        z = intercept + sum(w * (x - mean) / scale for x, (mean, scale, w) in zip(row, coefficients))
         probabilities.append(1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0))))
     return probabilities
 
 
-def threshold() -> float:
-    return _weights()["threshold"]
+def keeps(probability: float, fact: LineFacts) -> bool:
+    """The verdict on one line. The rules' verdict is the prior: a line they keep stays unless the
+    model finds it unlikely, any other line comes in only when the model is sure (the two cut-offs
+    are chosen by bench/train_lines.py); a line whose own words mark it as furniture wherever it
+    stands (a photo credit, a copyright notice, a call to subscribe) never comes in; the cells of a
+    table the article announced ("The standings after 36 races:") between two of its paragraphs
+    stay."""
+    if fact.rule_junk:
+        return False
+    if fact.announced:
+        return True  # one cell a line looks like a menu to the model; the colon above says otherwise
+    model = _weights()
+    return probability >= (model["cutoff_kept_by_rules"] if fact.rule_keep else model["cutoff_other"])
