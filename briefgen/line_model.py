@@ -123,6 +123,7 @@ def line_features(facts: list[LineFacts]) -> list[list[float]]:
     flag past the ends of the page), and where it stands on the page and against the main region."""
     own = [_own(f) for f in facts]
     runs = _runs(facts)
+    profiles = {run: _run_profile(facts, own, run) for run in set(runs)}  # once per run: runs can be long
     region = [i for i, f in enumerate(facts) if f.in_region] or [0]
     first, last = region[0], region[-1]
     total = max(len(facts) - 1, 1)
@@ -140,7 +141,7 @@ def line_features(facts: list[LineFacts]) -> list[list[float]]:
             float(i > last),
             math.log1p(outside),
             _prose_nearby(facts, i),
-            *_run_profile(facts, own, runs[i]),
+            *profiles[runs[i]],
         ]
         rows.append(row)
     return rows
