@@ -4,7 +4,8 @@ Scraped plain text arrives with the whole page flattened into lines: breadcrumbs
 ("Related", "Recommendation"), ads, share counters, tag lists, author blurbs, comment forms, image
 credits, stray HTML. No list of site names can keep up with that, so lines are judged by their shape:
 article prose is long, ends like a sentence, and sits among other prose; junk is short, headline-shaped,
-bulleted, repeated, or sits in a run of such lines.
+bulleted, repeated, or sits in a run of such lines. The rules' verdict on each line is then
+weighed by a small learned model of the same shapes and of the lines around it (line_model.py).
 """
 
 from __future__ import annotations

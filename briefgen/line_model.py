@@ -1,8 +1,9 @@
 """A learned second opinion on each line of a scraped page: article or page furniture.
 
 The rules in clean.py judge a line by its own shape and find the article's region; they miss what
-only the neighbourhood shows: a table cell or an ingredient is short like a menu item but sits among
-the article's lines, a teaser paragraph is prose-shaped but sits among headlines. In the spirit of
+only the neighbourhood shows: a box of headlines inside the region ("Related" over two links) is
+kept as subheads, a caption or a call to subscribe between two paragraphs reads like one, a
+paragraph just outside the region may or may not be the article's. In the spirit of
 Kohlschütter et al., "Boilerplate detection using shallow text features" (WSDM 2010), each line is
 described by shallow features of its own text, the same features of the lines around it, and what
 the rules made of it; a logistic regression trained on real pages with gold text
@@ -107,7 +108,8 @@ def _run_profile(facts: list[LineFacts], own: list[list[float]], run: tuple[int,
     follows a line ending with a colon."""
     start, end = run
     cells = own[start:end]
-    capitalised, digits, stopwords = (sum(row[k] for row in cells) / len(cells) for k in (2, 4, 5))
+    columns = (OWN_FEATURES.index(name) for name in ("capitalised", "digits", "stopwords"))
+    capitalised, digits, stopwords = (sum(row[k] for row in cells) / len(cells) for k in columns)
     introduced = start > 0 and facts[start - 1].text.rstrip().endswith(":")
     touches_region = (start > 0 and facts[start - 1].in_region) or (end < len(facts) and facts[end].in_region)
     return [math.log1p(end - start), capitalised, digits, stopwords, float(introduced), float(touches_region)]
