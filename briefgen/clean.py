@@ -95,14 +95,29 @@ def _is_junk(line: str, n_words: int) -> bool:
     )
 
 
+# Some writers and some scrapers leave a paragraph without its full stop; a line this long that is
+# this full of function words ("the", "of", "di", "que") is a sentence all the same, not a headline.
+UNPUNCTUATED_PROSE_WORDS = 20
+UNPUNCTUATED_PROSE_FUNCTION_SHARE = 0.2
+
+
 def looks_like_prose(line: str) -> bool:
-    """A line shaped like article prose: several words and a sentence ending."""
+    """A line shaped like article prose: several words and a sentence ending (or many words, many
+    of them function words)."""
     n = word_count(line)
-    if n < 6 or not _SENTENCE_END.search(line):
+    if n < 6 or not (_SENTENCE_END.search(line) or _long_unpunctuated_sentence(line, n)):
         return False
     if _BULLET.match(line) and n < 25:
         return False
     return not _is_junk(line, n)
+
+
+def _long_unpunctuated_sentence(line: str, n_words: int) -> bool:
+    if n_words < UNPUNCTUATED_PROSE_WORDS:
+        return False
+    tokens = words(line)
+    function_words = sum(token.lower() in line_model.FUNCTION_WORDS for token in tokens)
+    return function_words >= UNPUNCTUATED_PROSE_FUNCTION_SHARE * len(tokens)
 
 
 @dataclass(frozen=True)

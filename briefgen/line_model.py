@@ -26,7 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？؟۔][\"'”’」』)\]]*$")
 _DIGIT = re.compile(r"\d")
 # Function words of the languages most pages are in: prose is full of them, menus and headlines are
 # not. (A share, not a language test: a page in another language just scores low on all its lines.)
-_STOP = frozenset(
+FUNCTION_WORDS = frozenset(
     """a an and are as at be by for from has have he her his in is it its of on or she that the their
     they this to was were which who will with der die das und ist von zu den mit sich des auf für
     le la les et est un une des du en que qui dans pour pas sur el los las y es por con para del
@@ -65,7 +65,7 @@ def _own(fact: LineFacts) -> list[float]:
         sum(t[0].isupper() for t in tokens) / n,  # share of capitalised words
         float(bool(_SENTENCE_END.search(text))),
         len(_DIGIT.findall(text)) / chars,
-        sum(t.lower() in _STOP for t in tokens) / n,
+        sum(t.lower() in FUNCTION_WORDS for t in tokens) / n,
         min(text.count(",") / n, 1.0),
         sum(t.lower() in _READER for t in tokens) / n,
         sum(c.isupper() for c in text) / chars,
