@@ -134,15 +134,16 @@ _OTHER_COST = 6.0
 _JUNK_COST = 12.0
 
 
-def _mark_announced_lists(lines: list[str], kinds: list[str]) -> None:
+def _mark_announced_lists(lines: list[str], kinds: list[str], repeated: list[bool]) -> None:
     """A paragraph ending in a colon announces what follows ("The standings after 36 races:"): the
     short lines under it, up to the next paragraph, are its table or list, one cell or item a line,
-    and do not count against the article's region as a link list would."""
+    and do not count against the article's region as a link list would. (A table repeats its
+    cells, "1", "0", a name in two columns: a line junk only for being repeated does not end it.)"""
     i = 0
     while i < len(lines):
         if kinds[i] == "prose" and lines[i].rstrip().endswith(":"):
             j = i + 1
-            while j < len(lines) and kinds[j] == "other":
+            while j < len(lines) and (kinds[j] == "other" or (kinds[j] == "junk" and repeated[j])):
                 kinds[j] = "listed"
                 j += 1
             i = j
@@ -255,7 +256,7 @@ def rule_facts(nonempty: list[str]) -> list[LineFacts]:
     _drop_comment_section(nonempty, lengths, kinds)
     _drop_stamped_teasers(nonempty, kinds)
     _drop_teaser_lists(nonempty, lengths, kinds)
-    _mark_announced_lists(nonempty, kinds)
+    _mark_announced_lists(nonempty, kinds, [counts[line] > 1 and not junk for line, junk in zip(nonempty, rule_junk)])
     start, end = _main_region(kinds, lengths)
 
     keep = [False] * len(nonempty)
