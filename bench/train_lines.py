@@ -4,7 +4,9 @@ Pages: ../shared/data/extraction/, rendered to plain text exactly as bench/extra
 block element's text on its own line, junk kept). Only pages whose id starts with 0–7 are read:
 pages 8–f stay unseen, so bench/extraction.py's 8–f row is a held-out figure.
 
-Labels: a line belongs to the article when most of its word 4-grams are in the gold text. A line of
+Labels: a line belongs to the article when most of its word 4-grams are in the gold text. Each
+page's gold text is also fitted on its own, one paragraph a line, all of it the article's (a clean
+file must come through whole). A line of
 fewer than four words ("5040", "Kyle Busch", a subhead) is judged with three words of each
 neighbouring line around it: it belongs when the 4-grams across one of its edges are in the gold
 text — a table cell between two others does, a menu item between two others does not.
@@ -90,8 +92,21 @@ def load_pages(shared: Path) -> list[dict]:
             "rule_junk": np.array([f.rule_junk for f in facts]),
             "X": np.array(line_features(facts)), "y": np.array(gold_labels(lines, truth)),
             "weight": line_weights(lines, truth),
+            **_clean_copy(truth),
         })
     return pages
+
+
+def _clean_copy(truth: str) -> dict:
+    """The page's gold text alone, one paragraph a line, every line the article's: users also feed
+    clean article text, and a model that only ever saw menus at the edges of a page would doubt the
+    first and last paragraphs of a file that has none."""
+    lines = [line for line in map(strip_markup, truth.splitlines()) if line]
+    return {
+        "clean_X": np.array(line_features(rule_facts(lines))).reshape(len(lines), -1),
+        "clean_y": np.ones(len(lines), dtype=int),
+        "clean_weight": line_weights(lines, truth),
+    }
 
 
 def body_of(lines: list[str], keep) -> str:
@@ -105,11 +120,12 @@ def f1_of(pages: list[dict], keeps: list) -> float:
 
 
 def fit(pages: list[dict], c: float):
-    X = np.vstack([p["X"] for p in pages])
-    y = np.concatenate([p["y"] for p in pages])
+    """The model fitted on the pages' lines and on their clean copies."""
+    X = np.vstack([p[key] for p in pages for key in ("X", "clean_X")])
+    y = np.concatenate([p[key] for p in pages for key in ("y", "clean_y")])
     mean, scale = X.mean(axis=0), X.std(axis=0)
     scale[scale == 0] = 1.0
-    weights = np.concatenate([p["weight"] for p in pages])
+    weights = np.concatenate([p[key] for p in pages for key in ("weight", "clean_weight")])
     model = LogisticRegression(C=c, max_iter=5000).fit((X - mean) / scale, y, sample_weight=weights)
     return model, mean, scale
 
