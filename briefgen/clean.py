@@ -223,6 +223,20 @@ def _drop_teaser_lists(lines: list[str], lengths: list[int], kinds: list[str]) -
         prose_seen += kinds[i] == "prose"
 
 
+def _drop_link_boxes(lines: list[str], lengths: list[int], kinds: list[str]) -> None:
+    """Inside the article, a heading such as "Related" over short lines, with the article's prose
+    going on under them, is a box of links to other stories: the box goes, the article stays."""
+    prose_seen = 0
+    for i, line in enumerate(lines):
+        if prose_seen and lengths[i] <= 8 and _OTHER_STORIES.match(line.strip()):
+            j = i + 1
+            while j < len(lines) and kinds[j] == "other" and lengths[j] <= 15:
+                j += 1
+            if j > i + 1 and j < len(lines) and kinds[j] == "prose":
+                kinds[i:j] = ["junk"] * (j - i)
+        prose_seen += kinds[i] == "prose"
+
+
 MIN_PROSE_BEFORE_COMMENTS = 3  # a comment count in the byline, above the article, cuts nothing
 
 
@@ -256,6 +270,7 @@ def rule_facts(nonempty: list[str]) -> list[LineFacts]:
     _drop_comment_section(nonempty, lengths, kinds)
     _drop_stamped_teasers(nonempty, kinds)
     _drop_teaser_lists(nonempty, lengths, kinds)
+    _drop_link_boxes(nonempty, lengths, kinds)
     _mark_announced_lists(nonempty, kinds, [counts[line] > 1 and not junk for line, junk in zip(nonempty, rule_junk)])
     start, end = _main_region(kinds, lengths)
 
