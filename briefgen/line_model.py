@@ -15,6 +15,7 @@ scikit-learn at run time, and a reviewer can read which feature pushes which way
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 import math
 import re
 from dataclasses import dataclass
@@ -120,6 +121,20 @@ def _prose_nearby(facts: list[LineFacts], i: int, radius: int = 5) -> float:
     return sum(f.kind == "prose" for f in window) / len(window)
 
 
+def _neighbours(facts: list[LineFacts]) -> list[list[int | None]]:
+    """For every line, the lines at _NEIGHBOURS offsets from it (None past the page's ends), counted
+    over lines that do not repeat on the page: an ad slot or a share bar repeated between paragraphs
+    is furniture already, and a paragraph's context is the paragraphs around it."""
+    unique = [i for i, f in enumerate(facts) if not f.repeated]
+    result = []
+    for i, fact in enumerate(facts):
+        before = bisect_left(unique, i)  # unique lines above this one
+        after = before + 1 if not fact.repeated else before  # the first unique line below it
+        places = [before + offset if offset < 0 else after + offset - 1 for offset in _NEIGHBOURS]
+        result.append([unique[p] if 0 <= p < len(unique) else None for p in places])
+    return result
+
+
 def line_features(facts: list[LineFacts]) -> list[list[float]]:
     """One feature vector per line: its own shallow features, its neighbours' (zeros and an 'edge'
     flag past the ends of the page), and where it stands on the page and against the main region."""
@@ -129,12 +144,12 @@ def line_features(facts: list[LineFacts]) -> list[list[float]]:
     region = [i for i, f in enumerate(facts) if f.in_region] or [0]
     first, last = region[0], region[-1]
     total = max(len(facts) - 1, 1)
+    neighbours = _neighbours(facts)
     rows = []
     for i, fact in enumerate(facts):
         row = list(own[i])
-        for offset in _NEIGHBOURS:
-            j = i + offset
-            row += own[j] + [0.0] if 0 <= j < len(facts) else [0.0] * len(OWN_FEATURES) + [1.0]
+        for j in neighbours[i]:
+            row += own[j] + [0.0] if j is not None else [0.0] * len(OWN_FEATURES) + [1.0]
         outside = max(first - i, i - last, 0)
         row += [
             i / total,
@@ -183,14 +198,14 @@ def article_probabilities(facts: list[LineFacts]) -> list[float]:
 
 def keeps(probability: float, fact: LineFacts) -> bool:
     """The verdict on one line. The rules' verdict is the prior: a line they keep stays unless the
-    model finds it unlikely, any other line comes in only when the model is sure (the two cut-offs
-    are chosen by bench/train_lines.py); a line whose own words mark it as furniture wherever it
-    stands (a photo credit, a copyright notice, a call to subscribe) never comes in; the cells of a
-    table the article announced ("The standings after 36 races:") between two of its paragraphs
-    stay."""
-    if fact.rule_junk:
-        return False
+    model finds it unlikely, another line comes in only when the model is sure (the two cut-offs
+    are chosen by bench/train_lines.py). A line the rules call junk never comes in: its own words
+    mark it (a photo credit, a copyright notice, a call to subscribe), or it repeats on the page (a
+    menu, an ad slot), or it stands in a comment section or a list of other stories. The cells of
+    a table the article announced ("The standings after 36 races:") stay, repeated values and all."""
     if fact.announced:
-        return True  # one cell a line looks like a menu to the model; the colon above says otherwise
+        return True
+    if fact.kind == "junk" or fact.rule_junk:
+        return False
     model = _weights()
     return probability >= (model["cutoff_kept_by_rules"] if fact.rule_keep else model["cutoff_other"])
