@@ -62,7 +62,8 @@ def _own(fact: LineFacts) -> list[float]:
     chars = max(len(text.replace(" ", "")), 1)
     return [
         math.log1p(fact.n_words),
-        min(sum(len(t) for t in tokens) / n, 15.0) / 5.0,  # mean word length
+        # mean word length, over clean.py's word count (Chinese and Japanese at two characters a word)
+        min(sum(len(t) for t in tokens) / max(fact.n_words, 1), 15.0) / 5.0,
         sum(t[0].isupper() for t in tokens) / n,  # share of capitalised words
         float(bool(_SENTENCE_END.search(text))),
         len(_DIGIT.findall(text)) / chars,
