@@ -226,15 +226,19 @@ def _drop_teaser_lists(lines: list[str], lengths: list[int], kinds: list[str]) -
 def _drop_link_boxes(lines: list[str], lengths: list[int], kinds: list[str]) -> None:
     """Inside the article, a heading such as "Related" over short lines, with the article's prose
     going on under them, is a box of links to other stories: the box goes, the article stays."""
-    prose_seen = 0
-    for i, line in enumerate(lines):
-        if prose_seen and lengths[i] <= 8 and _OTHER_STORIES.match(line.strip()):
+    prose_seen = False
+    i = 0
+    while i < len(lines):
+        if prose_seen and lengths[i] <= 8 and _OTHER_STORIES.match(lines[i].strip()):
             j = i + 1
             while j < len(lines) and kinds[j] == "other" and lengths[j] <= 15:
                 j += 1
             if j > i + 1 and j < len(lines) and kinds[j] == "prose":
                 kinds[i:j] = ["junk"] * (j - i)
-        prose_seen += kinds[i] == "prose"
+            i = j  # the lines scanned are not headings of boxes of their own: each is looked at once
+            continue
+        prose_seen = prose_seen or kinds[i] == "prose"
+        i += 1
 
 
 MIN_PROSE_BEFORE_COMMENTS = 3  # a comment count in the byline, above the article, cuts nothing
