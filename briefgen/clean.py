@@ -4,7 +4,8 @@ Scraped plain text arrives with the whole page flattened into lines: breadcrumbs
 ("Related", "Recommendation"), ads, share counters, tag lists, author blurbs, comment forms, image
 credits, stray HTML. No list of site names can keep up with that, so lines are judged by their shape:
 article prose is long, ends like a sentence, and sits among other prose; junk is short, headline-shaped,
-bulleted, repeated, or sits in a run of such lines.
+bulleted, repeated, or sits in a run of such lines. The rules' verdict on each line is then
+weighed by a small learned model of the same shapes and of the lines around it (line_model.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import line_model
+from .line_model import LineFacts
 from .model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
@@ -92,14 +95,29 @@ def _is_junk(line: str, n_words: int) -> bool:
     )
 
 
+# Some writers and some scrapers leave a paragraph without its full stop; a line this long that is
+# this full of function words ("the", "of", "di", "que") is a sentence all the same, not a headline.
+UNPUNCTUATED_PROSE_WORDS = 20
+UNPUNCTUATED_PROSE_FUNCTION_SHARE = 0.2
+
+
 def looks_like_prose(line: str) -> bool:
-    """A line shaped like article prose: several words and a sentence ending."""
+    """A line shaped like article prose: several words and a sentence ending (or many words, many
+    of them function words)."""
     n = word_count(line)
-    if n < 6 or not _SENTENCE_END.search(line):
+    if n < 6 or not (_SENTENCE_END.search(line) or _long_unpunctuated_sentence(line, n)):
         return False
     if _BULLET.match(line) and n < 25:
         return False
     return not _is_junk(line, n)
+
+
+def _long_unpunctuated_sentence(line: str, n_words: int) -> bool:
+    if n_words < UNPUNCTUATED_PROSE_WORDS:
+        return False
+    tokens = words(line)
+    function_words = sum(token.lower() in line_model.FUNCTION_WORDS for token in tokens)
+    return function_words >= UNPUNCTUATED_PROSE_FUNCTION_SHARE * len(tokens)
 
 
 @dataclass(frozen=True)
@@ -116,12 +134,32 @@ _OTHER_COST = 6.0
 _JUNK_COST = 12.0
 
 
+def _mark_announced_lists(lines: list[str], kinds: list[str], repeated: list[bool]) -> None:
+    """A paragraph ending in a colon announces what follows ("The standings after 36 races:"): the
+    short lines under it, up to the next paragraph, are its table or list, one cell or item a line,
+    and do not count against the article's region as a link list would. (A table repeats its
+    cells, "1", "0", a name in two columns: a line junk only for being repeated does not end it.)"""
+    i = 0
+    while i < len(lines):
+        if kinds[i] == "prose" and lines[i].rstrip().endswith(":"):
+            j = i + 1
+            while j < len(lines) and (kinds[j] == "other" or (kinds[j] == "junk" and repeated[j])):
+                kinds[j] = "listed"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
 def _main_region(kinds: list[str], lengths: list[int]) -> tuple[int, int]:
     """[start, end) of the run of lines with the highest total score (Kadane's algorithm)."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, (kind, n) in enumerate(zip(kinds, lengths)):
-        score = min(n, _PROSE_CAP) if kind == "prose" else -(_JUNK_COST if kind == "junk" else _OTHER_COST)
+        if kind == "listed":
+            score = 0.0
+        else:
+            score = min(n, _PROSE_CAP) if kind == "prose" else -(_JUNK_COST if kind == "junk" else _OTHER_COST)
         if total <= 0:
             total, start = 0.0, i
         total += score
@@ -185,6 +223,24 @@ def _drop_teaser_lists(lines: list[str], lengths: list[int], kinds: list[str]) -
         prose_seen += kinds[i] == "prose"
 
 
+def _drop_link_boxes(lines: list[str], lengths: list[int], kinds: list[str]) -> None:
+    """Inside the article, a heading such as "Related" over short lines, with the article's prose
+    going on under them, is a box of links to other stories: the box goes, the article stays."""
+    prose_seen = False
+    i = 0
+    while i < len(lines):
+        if prose_seen and lengths[i] <= 8 and _OTHER_STORIES.match(lines[i].strip()):
+            j = i + 1
+            while j < len(lines) and kinds[j] == "other" and lengths[j] <= 15:
+                j += 1
+            if j > i + 1 and j < len(lines) and kinds[j] == "prose":
+                kinds[i:j] = ["junk"] * (j - i)
+            i = j  # the lines scanned are not headings of boxes of their own: each is looked at once
+            continue
+        prose_seen = prose_seen or kinds[i] == "prose"
+        i += 1
+
+
 MIN_PROSE_BEFORE_COMMENTS = 3  # a comment count in the byline, above the article, cuts nothing
 
 
@@ -198,17 +254,18 @@ def _drop_comment_section(lines: list[str], lengths: list[int], kinds: list[str]
         prose_seen += kinds[i] == "prose"
 
 
-def clean_lines(raw_lines: list[str]) -> CleanText:
-    lines = [strip_markup(line) for line in raw_lines]
-    nonempty = [line for line in lines if line]
+def rule_facts(nonempty: list[str]) -> list[LineFacts]:
+    """What the shape rules make of every non-empty line: its kind, whether it is in the article's
+    main region, and whether the rules alone would keep it."""
     counts: dict[str, int] = {}
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
 
     lengths = [word_count(line) for line in nonempty]
+    rule_junk = [_is_junk(line, n) for line, n in zip(nonempty, lengths)]
     kinds = []
-    for line, n in zip(nonempty, lengths):
-        if counts[line] > 1 or _is_junk(line, n):
+    for line, n, junk in zip(nonempty, lengths, rule_junk):
+        if counts[line] > 1 or junk:
             kinds.append("junk")  # repeated lines are menus, captions, share bars
         elif looks_like_prose(line):
             kinds.append("prose")
@@ -217,6 +274,8 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     _drop_comment_section(nonempty, lengths, kinds)
     _drop_stamped_teasers(nonempty, kinds)
     _drop_teaser_lists(nonempty, lengths, kinds)
+    _drop_link_boxes(nonempty, lengths, kinds)
+    _mark_announced_lists(nonempty, kinds, [counts[line] > 1 and not junk for line, junk in zip(nonempty, rule_junk)])
     start, end = _main_region(kinds, lengths)
 
     keep = [False] * len(nonempty)
@@ -231,6 +290,28 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
         elif kind == "other" and start < i < end - 1 and lengths[i] >= 2 and not _BULLET.match(nonempty[i]):
             # subheads, short paragraphs, table rows inside the article
             keep[i] = True
+        elif kind == "listed" and start < i < end - 1:
+            keep[i] = True  # a cell or item of a table or list the article announced
+    announced = [kind == "listed" and k for kind, k in zip(kinds, keep)]
+    kinds = ["other" if kind == "listed" else kind for kind in kinds]
+    return [
+        LineFacts(line, n, kind, junk, counts[line] > 1, start <= i < end, k, a)
+        for i, (line, n, kind, junk, k, a) in enumerate(zip(nonempty, lengths, kinds, rule_junk, keep, announced))
+    ]
+
+
+def clean_lines(raw_lines: list[str]) -> CleanText:
+    lines = [strip_markup(line) for line in raw_lines]
+    nonempty = [line for line in lines if line]
+    facts = rule_facts(nonempty)
+    keep = [
+        line_model.keeps(probability, fact)
+        for probability, fact in zip(line_model.article_probabilities(facts), facts)
+    ]
+    if not any(keep):
+        # The model learned from whole pages; a file of a line or two of prose (a note, a wire
+        # snippet) has no page around it to judge by, and the rules' verdict is kept instead.
+        keep = [fact.rule_keep for fact in facts]
     # A header line that runs on into a paragraph found again below it ("Headline The dek ...")
     # is the page header, not a paragraph of its own.
     kept = [line for line, k in zip(nonempty, keep) if k]

@@ -160,3 +160,49 @@ def test_a_list_of_other_stories_under_top_stories_is_dropped():
     ]
     page = ["Harbour Street bridge to close for eight months", *ARTICLE, *others]
     assert _read(page).body.splitlines() == ARTICLE
+
+
+# A news site's text dump: section menu, header, the article with a table of figures it announces
+# (one cell a line, as scrapers flatten tables), then a link list, a newsletter call and the footer.
+SECTION_MENU = ["Skip to main content", "News", "Politics", "Business", "Sport", "Culture", "Opinion", "Weather", "Search"]
+TABLE_INTRO = "The council published the estimated cost of each stage of the repairs:"
+COST_TABLE = ["Stage", "Months", "Cost", "Steel supports", "3", "£4.1m", "Deck", "4", "£2.6m", "Painting", "1", "£0.4m"]
+SITE_DUMP = [
+    *SECTION_MENU,
+    "Harbour Street bridge to close for eight months", "By Jane Roe", "November 19, 2019",
+    ARTICLE[0], ARTICLE[1], TABLE_INTRO, *COST_TABLE, ARTICLE[2], ARTICLE[3],
+    "Related", "Farmers market moves indoors for winter", "School board approves new calendar",
+    "Police name suspect in robbery",
+    "Get the morning briefing delivered to your inbox every weekday. Sign up now, it's free.",
+    "About us", "Contact", "Advertise", "Privacy policy", "Terms of use", "© 2019 Coast Courier",
+]
+
+
+def test_a_table_the_article_announces_is_kept_cell_by_cell_and_the_page_around_it_dropped():
+    article = _read(SITE_DUMP)
+    assert article.body.split("\n") == [ARTICLE[0], ARTICLE[1], TABLE_INTRO, *COST_TABLE, ARTICLE[2], ARTICLE[3]]
+    assert article.title == "Harbour Street bridge to close for eight months"
+
+
+def test_an_inline_related_box_is_dropped_and_the_article_goes_on_after_it():
+    page = [
+        *SECTION_MENU, "Harbour Street bridge to close for eight months", "Jane Roe", "Nov. 19, 2019",
+        ARTICLE[0], ARTICLE[1],
+        "Related", "Bridge repairs: what you need to know", "Mill Road to get new traffic lights",
+        ARTICLE[2], ARTICLE[3],
+        "Share", "Tweet", "Email",
+    ]
+    assert _read(page).body.split("\n") == ARTICLE
+
+
+def test_the_line_models_weights_are_for_the_features_the_code_computes():
+    # bench/train_lines.py writes line_model.json; a feature added or renamed in line_model.py
+    # without retraining would pair every weight with the wrong feature.
+    from importlib import resources
+
+    from briefgen.line_model import feature_names
+
+    weights = json.loads(resources.files("briefgen").joinpath("line_model.json").read_text("utf-8"))
+    table = weights["features (name: [mean, scale, weight of the standardised value])"]
+    assert list(table) == feature_names()
+    assert 0 < weights["cutoff_kept_by_rules"] <= weights["cutoff_other"] < 1
