@@ -4,8 +4,7 @@ Scraped plain text arrives with the whole page flattened into lines: breadcrumbs
 ("Related", "Recommendation"), ads, share counters, tag lists, author blurbs, comment forms, image
 credits, stray HTML. No list of site names can keep up with that, so lines are judged by their shape:
 article prose is long, ends like a sentence, and sits among other prose; junk is short, headline-shaped,
-bulleted, repeated, or sits in a run of such lines. The rules' verdict on each line is then
-weighed by a small learned model of the same shapes and of the lines around it (line_model.py).
+bulleted, repeated, or sits in a run of such lines.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import line_model
-from .line_model import LineFacts
 from .model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
@@ -99,6 +96,12 @@ def _is_junk(line: str, n_words: int) -> bool:
 # this full of function words ("the", "of", "di", "que") is a sentence all the same, not a headline.
 UNPUNCTUATED_PROSE_WORDS = 20
 UNPUNCTUATED_PROSE_FUNCTION_SHARE = 0.2
+_FUNCTION_WORDS = frozenset(
+    """a an and are as at be by for from has have he her his in is it its of on or she that the their
+    they this to was were which who will with der die das und ist von zu den mit sich des auf für
+    le la les et est un une des du en que qui dans pour pas sur el los las y es por con para del
+    il di che non per con della sono o e da na um uma os não com para""".split()
+)
 
 
 def looks_like_prose(line: str) -> bool:
@@ -116,7 +119,7 @@ def _long_unpunctuated_sentence(line: str, n_words: int) -> bool:
     if n_words < UNPUNCTUATED_PROSE_WORDS:
         return False
     tokens = words(line)
-    function_words = sum(token.lower() in line_model.FUNCTION_WORDS for token in tokens)
+    function_words = sum(token.lower() in _FUNCTION_WORDS for token in tokens)
     return function_words >= UNPUNCTUATED_PROSE_FUNCTION_SHARE * len(tokens)
 
 
@@ -254,9 +257,9 @@ def _drop_comment_section(lines: list[str], lengths: list[int], kinds: list[str]
         prose_seen += kinds[i] == "prose"
 
 
-def rule_facts(nonempty: list[str]) -> list[LineFacts]:
-    """What the shape rules make of every non-empty line: its kind, whether it is in the article's
-    main region, and whether the rules alone would keep it."""
+def clean_lines(raw_lines: list[str]) -> CleanText:
+    lines = [strip_markup(line) for line in raw_lines]
+    nonempty = [line for line in lines if line]
     counts: dict[str, int] = {}
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
@@ -292,26 +295,6 @@ def rule_facts(nonempty: list[str]) -> list[LineFacts]:
             keep[i] = True
         elif kind == "listed" and start < i < end - 1:
             keep[i] = True  # a cell or item of a table or list the article announced
-    announced = [kind == "listed" and k for kind, k in zip(kinds, keep)]
-    kinds = ["other" if kind == "listed" else kind for kind in kinds]
-    return [
-        LineFacts(line, n, kind, junk, counts[line] > 1, start <= i < end, k, a)
-        for i, (line, n, kind, junk, k, a) in enumerate(zip(nonempty, lengths, kinds, rule_junk, keep, announced))
-    ]
-
-
-def clean_lines(raw_lines: list[str]) -> CleanText:
-    lines = [strip_markup(line) for line in raw_lines]
-    nonempty = [line for line in lines if line]
-    facts = rule_facts(nonempty)
-    keep = [
-        line_model.keeps(probability, fact)
-        for probability, fact in zip(line_model.article_probabilities(facts), facts)
-    ]
-    if not any(keep):
-        # The model learned from whole pages; a file of a line or two of prose (a note, a wire
-        # snippet) has no page around it to judge by, and the rules' verdict is kept instead.
-        keep = [fact.rule_keep for fact in facts]
     # A header line that runs on into a paragraph found again below it ("Headline The dek ...")
     # is the page header, not a paragraph of its own.
     kept = [line for line, k in zip(nonempty, keep) if k]
