@@ -5,8 +5,8 @@ title words (twice: a headline says what the story is), names (capitalised words
 a news story's identity), the words of its URL path (twice), and the opening of its body. Articles are
 linked to their few most similar neighbours above `story_threshold`, within `story_window_days` of
 each other when both are dated, and the stories are the communities of that graph (Louvain, by
-igraph's C implementation, seeded). Communities, unlike connected components, do not chain two stories together through one
-ambiguous article.
+igraph's C implementation, seeded). Communities, unlike connected components, do not chain two
+stories together through one ambiguous article.
 
 Cost stays near-linear in the number of articles: similarities are computed in row blocks, and
 terms more common than `max_term_df` (words every story uses) are left out of the similarity, so

@@ -50,13 +50,11 @@ class _StorySentences:
         """The sentences that report sentence a's fact, with how much of it each carries."""
         row = self.shared[a]
         back = dict(zip(self.shared_back[a].indices.tolist(), self.shared_back[a].data.tolist()))
-        lowest = min(config.fact_match, config.fact_match_quoted) if self.quotes[a] else config.fact_match
         return {
             int(b): float(score)
             for b, score in zip(row.indices, row.data)
-            if score >= lowest
-            and back.get(int(b), 0.0) >= config.fact_match_back
-            and (score >= config.fact_match or self.shares_quote(a, int(b)))
+            if back.get(int(b), 0.0) >= config.fact_match_back
+            and (score >= config.fact_match or (score >= config.fact_match_quoted and self.shares_quote(a, int(b))))
         }
 
     def shares_quote(self, a: int, b: int) -> bool:
