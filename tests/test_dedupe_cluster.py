@@ -8,6 +8,8 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from briefgen import BriefingConfig
 from briefgen.cli import main
 from briefgen.cluster import cluster_articles, cluster_incrementally
@@ -147,3 +149,49 @@ def test_yesterdays_story_keeps_its_id_when_todays_articles_join_it(tmp_path):
     # the same grouping as one batch over both days
     batch = cluster_articles(mark_duplicates(yesterday + today, config), config)
     assert sorted(s.article_ids for s in stories) == sorted(s.article_ids for s in batch)
+
+
+# --- headlines by meaning (`--title-encoder minilm`) ---------------------------------------------
+# tests/fixtures/headline_feed.jsonl: ten invented headline-only feed items of two stories, worded
+# as different desks word them ("Fed raises interest rates" / "Central bank hikes rates" / "Powell:
+# more rate increases may be needed"), so few words repeat across the headlines of one story.
+RATES = {"Fed", "Federal", "Central", "Powell", "Mortgage"}  # first words of the rate story's headlines
+
+
+def _rate_and_storm(articles, stories) -> list[list[bool]]:
+    title = {a.id: a.title for a in articles}
+    return sorted(sorted(title[i].split()[0].rstrip(":") in RATES for i in s.article_ids) for s in stories)
+
+
+def test_title_encoder_groups_differently_worded_headlines_of_one_story(tmp_path):
+    feed = FIXTURES / "headline_feed.jsonl"
+    articles, stories, skipped = group_articles([feed], BriefingConfig(title_encoder="minilm"))
+    assert not skipped and len(articles) == 10
+    assert _rate_and_storm(articles, stories) == [[False] * 5, [True] * 5]  # two stories, none mixed
+    # TF-IDF alone sees too few shared words: the same feed falls apart into more stories
+    _, plain, _ = group_articles([feed], BriefingConfig())
+    assert len(plain) > 2
+
+
+def test_title_encoder_leaves_full_articles_to_their_text(tmp_path):
+    # No record here is a headline only, so the grouping must be exactly the TF-IDF one.
+    folder = _corpus(tmp_path)
+    articles, plain, _ = group_articles([folder], BriefingConfig())
+    _, with_encoder, _ = group_articles([folder], BriefingConfig(title_encoder="minilm"))
+    assert [s.article_ids for s in with_encoder] == [s.article_ids for s in plain]
+
+
+def test_cluster_command_takes_the_title_encoder(capsys):
+    assert main(["cluster", "--title-encoder", "minilm", str(FIXTURES / "headline_feed.jsonl")]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 10 and len({line["story"] for line in lines}) == 2
+
+
+def test_title_encoder_refuses_weights_that_are_not_the_published_ones(tmp_path):
+    from briefgen.title_encoder import MINILM_SHA256, TitleEncoderError, verify_weights
+
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"not the model")
+    with pytest.raises(TitleEncoderError, match="not the published all-MiniLM-L6-v2 weights") as refused:
+        verify_weights(weights, MINILM_SHA256)
+    assert str(weights) in str(refused.value)

@@ -179,3 +179,15 @@ def test_blocked_rows_are_the_local_tfidf_rows_bit_for_bit():
     assert local.data.tobytes() == vectors.data.tobytes()
     days_ = article_days(articles)
     assert block_edges(vectors, transposed, days_, 0, 90, config) == block_edges(local, local.T.tocsr(), days_, 0, 90, config)
+
+
+def test_dask_engine_groups_headlines_by_meaning_as_the_local_engine_does(dask_engine):
+    from briefgen.pipeline import group_articles
+
+    config = BriefingConfig(title_encoder="minilm")
+    feed = [FIXTURES / "headline_feed.jsonl"]
+    local_articles, local_stories, _ = group_articles(feed, config)
+    dask_articles, dask_stories, _ = dask_engine.group_articles(feed, config)
+    assert len(local_stories) == 2
+    assert dask_stories == local_stories
+    assert sorted(dask_articles, key=lambda a: a.id) == sorted(local_articles, key=lambda a: a.id)

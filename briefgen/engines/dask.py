@@ -30,7 +30,7 @@ except ImportError as err:  # pragma: no cover - depends on the installation
         "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
     ) from err
 
-from ..cluster import BLOCK_ROWS, block_edges, graph_of, stories_of
+from ..cluster import BLOCK_ROWS, block_edges, graph_of, headline_fields, headline_meaning, stories_of
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
 from ..model import Article, Briefing, Skipped, Story
@@ -203,8 +203,15 @@ class _Run:
         vectors, transposed = self.submit(operator.getitem, matrices, 0), self.submit(operator.getitem, matrices, 1)
         del rows, matrices
         days_ = self.client.scatter(_days_array(days, order), broadcast=True)
+        meaning = None
+        if self.config.title_encoder is not None:
+            # the encoder runs once, here on the client, on the originals' titles in node order
+            fields = dict(_concat(self.client.gather([self.submit(_headline_fields, p) for p in articles])))
+            meaning = headline_meaning([fields[i] for i in order], self.config)
+            if meaning is not None:
+                meaning = self.client.scatter(meaning, broadcast=True)
         blocks = [
-            self.submit(block_edges, vectors, transposed, days_, start, start + BLOCK_ROWS, self.config)
+            self.submit(block_edges, vectors, transposed, days_, start, start + BLOCK_ROWS, self.config, meaning)
             for start in range(0, len(order), BLOCK_ROWS)
         ]
         edges = _concat(self.client.gather(blocks))  # block order: the graph's edge order, as locally
@@ -256,6 +263,11 @@ def _order_keys(signatures: dedupe.Signatures) -> tuple:
 
 def _id_and_original(articles: list[Article]) -> list[tuple[str, str | None]]:
     return [(a.id, a.duplicate_of) for a in articles]
+
+
+def _headline_fields(articles: list[Article]) -> list[tuple[str, tuple]]:
+    originals = [a for a in articles if a.duplicate_of is None]
+    return list(zip((a.id for a in originals), headline_fields(originals)))
 
 
 def _days_array(days: dict[str, int], order: list[str]):
