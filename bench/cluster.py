@@ -123,6 +123,12 @@ def full_text(shared: Path, repo: Path, tmp: Path) -> tuple[list[Article], list[
     return everything, gold
 
 
+def print_scores(label: str, scores: dict[str, tuple[float, float, float]]) -> None:
+    for subset in ("all", "tune", "held-out"):
+        p, r, f = scores[subset]
+        print(f"{label:46} {subset:9} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+
 def report(name: str, articles: list[Article], gold: list[str], texts: list[str]) -> None:
     print(f"\n## {name}: {len(articles)} articles, {len(set(gold))} stories")
     print(f"{'method':46} {'subset':9} {'P':>6} {'R':>6} {'F1':>6}")
@@ -136,17 +142,13 @@ def report(name: str, articles: list[Article], gold: list[str], texts: list[str]
     best = max(grid, key=lambda key: tuned[key]["tune"][2])
     default = (BriefingConfig().story_threshold, BriefingConfig().story_resolution)
     for label, key in (("briefgen defaults", default), ("briefgen best on tune half", best)):
-        for subset in ("all", "tune", "held-out"):
-            p, r, f = tuned[key][subset]
-            print(f"{label + f' (t={key[0]}, res={key[1]})':46} {subset:9} {p:6.3f} {r:6.3f} {f:6.3f}")
+        print_scores(f"{label} (t={key[0]}, res={key[1]})", tuned[key])
     thresholds = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98]
     base = {t: score_subsets(labels, gold) for t, labels in baseline_labels(texts, thresholds).items()}
     best_t = max(thresholds, key=lambda t: base[t]["tune"][2])
     best_all = max(thresholds, key=lambda t: base[t]["all"][2])
     for label, t in (("baseline best on tune half", best_t), ("baseline best overall", best_all)):
-        for subset in ("all", "tune", "held-out"):
-            p, r, f = base[t][subset]
-            print(f"{label + f' (distance {t})':46} {subset:9} {p:6.3f} {r:6.3f} {f:6.3f}")
+        print_scores(f"{label} (distance {t})", base[t])
     print(f"briefgen dedupe+cluster: {seconds:.2f} s per run on this set")
 
 
@@ -182,9 +184,7 @@ def report_title_encoder(articles: list[Article], gold: list[str]) -> None:
     best = max(grid, key=lambda key: tuned[key]["tune"][2])
     default = (BriefingConfig().title_encoder_weight, BriefingConfig().title_threshold)
     for label, key in (("--title-encoder minilm", default), ("--title-encoder minilm, best on tune", best)):
-        for subset in ("all", "tune", "held-out"):
-            p, r, f = tuned[key][subset]
-            print(f"{label + f' (w={key[0]}, t={key[1]})':46} {subset:9} {p:6.3f} {r:6.3f} {f:6.3f}")
+        print_scores(f"{label} (w={key[0]}, t={key[1]})", tuned[key])
     print(f"title encoder: {encoding:.1f} s to encode {len(articles)} headlines")
 
 
