@@ -257,6 +257,46 @@ def _drop_comment_section(lines: list[str], lengths: list[int], kinds: list[str]
         prose_seen += kinds[i] == "prose"
 
 
+# jusText (the boilerplate remover trafilatura falls back on) gives a second opinion on each line:
+# it judges a paragraph by its length and its share of stopwords, then re-judges the middling ones
+# by their neighbours (a paragraph between good ones is good, one among bad ones bad). Given the
+# page's lines as paragraphs of a plain HTML page (no links, no headings: the text has none), its
+# verdict decides the long prose-shaped lines outside the article's region: a cookie notice above
+# the menu or the owner's blurb in the footer is prose-shaped, but sits among junk and is not
+# written in the stopword-rich way of reporting. (Inside the region the rules alone decide: there
+# jusText's smoothing would also take in an "Advertisement" slot between two paragraphs.) Its
+# settings were chosen on the pages of bench/extraction.py whose id starts 0-7: no line is
+# "short" (each is judged by its own stopwords), and a line of 150 characters or more with half
+# its words stopwords is good whatever its neighbours.
+JUSTEXT_SETTINGS = {"length_low": 0, "length_high": 150, "stopwords_low": 0.1, "stopwords_high": 0.5}
+
+
+@lru_cache(maxsize=1)
+def _all_stopwords() -> frozenset[str]:
+    """Every stoplist jusText ships, as one set (what trafilatura gives jusText when a page's
+    language is unknown): scraped text comes in any language and the reader is not told which.
+    One frozen object, so jusText's own cache of prepared stoplists keeps it after the first page."""
+    import justext
+
+    return frozenset(word.lower() for language in justext.get_stoplists() for word in justext.get_stoplist(language))
+
+
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _justext_good(lines: list[str]) -> list[bool]:
+    """jusText's verdict on each line: True where it calls the line a good paragraph. (All True if
+    it did not return one paragraph per line, as it skips blank ones: then the rules alone decide.)"""
+    import justext
+
+    # escaped, and with the characters an HTML parser refuses replaced (never blanked)
+    page = "".join("<p>" + html.escape(_XML_UNSAFE.sub("\ufffd", line)) + "</p>" for line in lines)
+    paragraphs = justext.justext(f"<html><body>{page}</body></html>", _all_stopwords(), **JUSTEXT_SETTINGS)
+    if len(paragraphs) != len(lines):
+        return [True] * len(lines)
+    return [paragraph.class_type == "good" for paragraph in paragraphs]
+
+
 def clean_lines(raw_lines: list[str]) -> CleanText:
     lines = [strip_markup(line) for line in raw_lines]
     nonempty = [line for line in lines if line]
@@ -282,14 +322,20 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     start, end = _main_region(kinds, lengths)
 
     keep = [False] * len(nonempty)
+    good: list[bool] | None = None  # jusText's verdicts, asked for when a line outside the region needs them
     for i, kind in enumerate(kinds):
         if kind == "prose":
             # Outside the article's region, a long paragraph is kept unless it stands alone among
-            # junk: then it is a teaser in a link list ("Who's the killer? ...").
+            # junk (a teaser in a link list: "Who's the killer? ...") or jusText finds it bad (a
+            # cookie notice, a customer-service or company blurb, a caption away from the text).
             before = kinds[max(0, i - 2) : i]
             after = kinds[i + 1 : i + 3]
             island = len(before) == 2 and len(after) == 2 and "prose" not in before + after
-            keep[i] = start <= i < end or (lengths[i] >= 20 and not island)
+            if start <= i < end:
+                keep[i] = True
+            elif lengths[i] >= 20 and not island:
+                good = good or _justext_good(nonempty)
+                keep[i] = good[i]
         elif kind == "other" and start < i < end - 1 and lengths[i] >= 2 and not _BULLET.match(nonempty[i]):
             # subheads, short paragraphs, table rows inside the article
             keep[i] = True

@@ -193,3 +193,26 @@ def test_an_inline_related_box_is_dropped_and_the_article_goes_on_after_it():
         "Share", "Tweet", "Email",
     ]
     assert _read(page).body.split("\n") == ARTICLE
+
+
+# Prose-shaped lines far from the article: a cookie notice above the menu, the owner's blurb in the
+# footer. Long and ending like sentences, they passed for stray paragraphs of the article; jusText
+# (stopword share, judged with the neighbouring lines) calls them boilerplate.
+COOKIE_NOTICE = (
+    "We use cookies and other tracking technologies to improve your browsing experience on our site, show "
+    "personalized content and targeted ads, analyze site traffic, and understand where our audience is coming "
+    "from. To find out more or to opt-out, please read our Cookie Policy."
+)
+OWNER_BLURB = (
+    "Coast Courier is part of Harbour Media Group, an international media group and leading digital publisher. "
+    "Visit our corporate site."
+)
+
+
+def test_a_cookie_notice_and_the_owners_blurb_away_from_the_article_are_dropped():
+    page = [
+        COOKIE_NOTICE, "Accept", *SECTION_MENU,
+        "Harbour Street bridge to close for eight months", "By Jane Roe", "November 19, 2019", *ARTICLE,
+        "Share", "Tweet", "Email", "About us", "Contact", "Privacy policy", OWNER_BLURB, "Terms of use",
+    ]
+    assert _read(page).body.split("\n") == ARTICLE
