@@ -64,14 +64,14 @@ def _key(text: str) -> int:
 
 
 def _normal_lines(text: str) -> list[str]:
-    """The text's lines, case folded, white space collapsed and stripped. (This pass reads every line
-    of every article, so the text is folded once, and split into words only where it holds other
-    white space than single spaces — runs, tabs, no-break spaces, which `isprintable` rejects. The
-    readers leave little of it.)"""
-    folded = text.casefold()
-    if "  " not in folded and folded.replace("\n", " ").isprintable():
-        return [line.strip() for line in folded.split("\n")]
-    return [" ".join(line.split()) for line in folded.split("\n")]
+    """The text's lines, lower-cased, white space collapsed and stripped. (This pass reads every
+    line of every article, so the text is lower-cased once, and split into words only where it
+    holds other white space than single spaces — runs, tabs, no-break spaces, which `isprintable`
+    rejects. The readers leave little of it.)"""
+    lowered = text.lower()
+    if "  " not in lowered and lowered.replace("\n", " ").isprintable():
+        return [line.strip() for line in lowered.split("\n")]
+    return [" ".join(line.split()) for line in lowered.split("\n")]
 
 
 def site_of(article: Article) -> str:
@@ -94,46 +94,56 @@ def _story_key(article: Article) -> int:
     return _key(_normal_lines(text)[0])
 
 
-def _paragraphs(body: str) -> Iterable[tuple[bytes, str]]:
-    """(digest, line) for each line of the body long enough to count as a paragraph."""
-    # (case folding never adds or removes a line break: the two lists of lines pair up)
-    for line, normal in zip(body.split("\n"), _normal_lines(body)):
-        # spaces count words cheaply; a line of Chinese or Japanese has none and is counted the
-        # cleaner's way (two characters a word)
-        if normal.count(" ") + 1 >= MIN_WORDS or (len(normal) >= 2 * MIN_WORDS and word_count(normal) >= MIN_WORDS):
-            yield _digest(normal), line
+def _paragraphs(body: str) -> list[tuple[bytes, str]]:
+    """(digest, line) for each line of the body long enough to count as a paragraph. Words are
+    counted by spaces; a line of Chinese or Japanese has few and is counted the cleaner's way
+    (two characters a word). (Lower-casing never adds or removes a line break: the lines pair up.)"""
+    return [
+        (_digest(normal), line)
+        for line, normal in zip(body.split("\n"), _normal_lines(body))
+        if normal.count(" ") + 1 >= MIN_WORDS or (not normal.isascii() and word_count(normal) >= MIN_WORDS)
+    ]
 
 
 def line_pairs(articles: Iterable[Article]) -> np.ndarray:
     """The (site, paragraph, story) keys of these articles: an (n, 3) uint64 array, one row per
-    paragraph and story of a site. Hashes rather than text, so a client combining 100k articles'
-    keeps 24 bytes a paragraph."""
-    blocks = []
+    paragraph and story of a site, sorted. Hashes rather than text, so a client combining 100k
+    articles' keeps 24 bytes a paragraph."""
+    digests, sites, stories, counts = [], [], [], []
     for article in articles:
-        digests = b"".join(digest for digest, _ in _paragraphs(article.body))
-        if digests:
-            block = np.empty((len(digests) // _KEY_BYTES, 3), dtype=_KEY_DTYPE)
-            block[:, 0] = _key(site_of(article))
-            block[:, 1] = np.frombuffer(digests, dtype=_KEY_DTYPE)
-            block[:, 2] = _story_key(article)
-            blocks.append(block)
-    return _distinct_rows(blocks)
+        found = [digest for digest, _ in _paragraphs(article.body)]
+        if found:
+            digests += found
+            sites.append(_key(site_of(article)))
+            stories.append(_story_key(article))
+            counts.append(len(found))
+    rows = np.empty((len(digests), 3), dtype=_KEY_DTYPE)
+    rows[:, 0] = np.repeat(np.array(sites, dtype=_KEY_DTYPE), counts)
+    rows[:, 1] = np.frombuffer(b"".join(digests), dtype=_KEY_DTYPE)
+    rows[:, 2] = np.repeat(np.array(stories, dtype=_KEY_DTYPE), counts)
+    return _distinct_rows(rows)
 
 
-def _distinct_rows(blocks: list[np.ndarray]) -> np.ndarray:
-    if not blocks:
-        return np.empty((0, 3), dtype=_KEY_DTYPE)
-    return np.unique(np.concatenate(blocks), axis=0)
+def _distinct_rows(rows: np.ndarray) -> np.ndarray:
+    """The rows sorted (by site, paragraph, story), each once."""
+    rows = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = (rows[1:] != rows[:-1]).any(axis=1)
+    return rows[first]
 
 
 def boilerplate_of(*parts: np.ndarray) -> Boilerplate:
     """The paragraphs found in `MIN_ARTICLES` or more different stories of their site, from the
     `line_pairs` of every partition (a story's paragraph counted once however many partitions hold
     a copy of it). Sites in key order, so the same input gives the same object."""
-    rows = _distinct_rows([p for p in parts if len(p)])  # one row per (site, paragraph, story), sorted
-    pairs, counts = np.unique(rows[:, :2], axis=0, return_counts=True)
+    rows = _distinct_rows(np.concatenate([np.empty((0, 3), dtype=_KEY_DTYPE), *parts]))
+    if not len(rows):
+        return {}
+    # the rows of one (site, paragraph) are adjacent, one per story: count each run
+    starts = np.flatnonzero(np.r_[True, (rows[1:, :2] != rows[:-1, :2]).any(axis=1)])
+    runs = np.diff(np.r_[starts, len(rows)])
     found: dict[int, set[bytes]] = {}
-    for site, line in pairs[counts >= MIN_ARTICLES].tolist():
+    for site, line in rows[starts[runs >= MIN_ARTICLES], :2].tolist():
         found.setdefault(site, set()).add(int(line).to_bytes(_KEY_BYTES, "little"))
     return {site: frozenset(lines) for site, lines in found.items()}
 
