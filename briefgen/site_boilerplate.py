@@ -76,14 +76,16 @@ def _normal_lines(text: str) -> list[str]:
 
 def site_of(article: Article) -> str:
     """The site an article was taken from: its URL's host without "www.", else the folder its file
-    is in — a scraper's dump is usually one folder per site, and a site's own name in the text
-    (`host`, `outlet`) names whoever wrote a re-post, not whoever printed the page around it.
-    (A record in a JSON Lines file or a feed, path "folder/file.jsonl:3", belongs to the folder.)"""
+    is in — a scraper's dump is usually one folder per site — together with the outlet the text
+    credits. (A record in a JSON Lines file or a feed, path "folder/file.jsonl:3", belongs to the
+    folder.) The outlet keeps apart a user's folder of several outlets' articles: three of them
+    printing the same wire paragraph under their own headlines is shared reporting, not one site's
+    furniture. A site's own pages credit it, or nobody, the same way every time."""
     if article.url:
         host = urlsplit(article.url).hostname
         if host:
             return "host:" + host.removeprefix("www.")
-    return "folder:" + str(PurePath(article.path).parent)
+    return f"folder:{PurePath(article.path).parent}|outlet:{article.outlet or ''}"
 
 
 def _story_key(article: Article) -> int:

@@ -210,6 +210,22 @@ def test_copies_of_one_wire_story_under_different_headlines_keep_their_paragraph
         assert article.body.split("\n") == paragraphs
 
 
+def test_several_outlets_in_one_folder_keep_the_wire_paragraph_they_share(tmp_path):
+    # A user's folder of the day's articles from several outlets, without URLs: three outlets print
+    # the same wire paragraph inside their own reporting, under their own headlines. That is shared
+    # reporting (what consensus counts), not one site's furniture: the outlet keeps them apart.
+    shared = WIRE[1]
+    outlets = {"Dayton Daily News": UPDATES[:2], "Cincinnati Enquirer": UPDATES[2:4], "Indianapolis Star": [UPDATES[4], WIRE[3]]}
+    folder = tmp_path / "today"
+    folder.mkdir()
+    for n, (outlet, own) in enumerate(outlets.items()):
+        record = {"title": f"{WIRE_TITLE} ({outlet})", "outlet": outlet, "text": "\n".join([own[0], shared, *own[1:]])}
+        (folder / f"{n}.json").write_text(json.dumps(record), encoding="utf-8")
+    articles, _ = read_articles([folder], BriefingConfig(), on=DAY)
+    assert len(articles) == 3
+    assert all(shared in article.body.split("\n") for article in articles)
+
+
 def test_the_guard_never_takes_more_than_half_an_article():
     # a short brief under a long blurb that three of the site's stories share: dropping the blurb
     # would leave less than half the brief, so the brief stays whole; the long stories lose it
