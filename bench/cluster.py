@@ -44,6 +44,7 @@ from briefgen.dedupe import mark_duplicates
 from briefgen.ingest import read_paths
 from briefgen.model import Article
 from briefgen.outlets import OutletRegistry
+from briefgen.site_boilerplate import drop_site_boilerplate
 
 
 def bcubed(predicted: list, gold: list) -> tuple[float, float, float]:
@@ -99,7 +100,8 @@ JUNK_TAIL = ["Share this:", "Facebook", "Twitter", "Related posts", "Ten ways to
 
 
 def full_text(shared: Path, repo: Path, tmp: Path) -> tuple[list[Article], list[str]]:
-    """Seeds + real pages + junk-wrapped re-posts, read through briefgen's own readers."""
+    """Seeds + real pages + junk-wrapped re-posts, read through briefgen's own readers (and its pass
+    over the batch for a site's boilerplate across files: the re-posts are one site's folder)."""
     pages = tmp / "pages"
     pages.mkdir(parents=True, exist_ok=True)
     for gz in sorted((shared / "data/extraction/html").glob("*.html.gz")):
@@ -118,7 +120,7 @@ def full_text(shared: Path, repo: Path, tmp: Path) -> tuple[list[Article], list[
     gold_of = {
         a.id: "seeds" if "examples" in a.path else story_of_page.get(Path(a.path).name[:8], a.id) for a in articles
     }
-    everything = articles + copies
+    everything = drop_site_boilerplate(articles + copies)  # as `pipeline.read_articles` reads one batch
     gold = [gold_of.get(a.id) or gold_of[Path(a.path).stem.removeprefix("repost-of-")] for a in everything]
     return everything, gold
 

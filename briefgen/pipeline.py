@@ -25,6 +25,7 @@ from .ingest import read_paths
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .outlets import OutletRegistry
 from .progress import Progress
+from .site_boilerplate import drop_site_boilerplate
 from .store import EMPTY_HISTORY, History
 from .summarize import rank_pool, sentence_pool
 
@@ -60,11 +61,17 @@ def build_briefing(
 def read_articles(
     paths: Iterable[str | Path], config: BriefingConfig, *, on: date, outlets_file: Path | None = None
 ) -> tuple[list[Article], list[Skipped]]:
-    """Stage 1, ingest: every article file under `paths` read into an `Article`, or skipped with a reason."""
+    """Stage 1, ingest: every article file under `paths` read into an `Article`, or skipped with a reason.
+
+    Each file is cleaned on its own as it is read; then the paragraphs a site repeats across
+    several of its articles (a blurb, a disclaimer, a newsletter call written as prose) are dropped
+    from their bodies, which only the batch as a whole shows (`briefgen.site_boilerplate`). That
+    happens before dedupe, so a site's furniture neither joins two of its articles as copies nor
+    keeps a re-post apart from its original."""
     with stage("ingest", config.stage_budget):
         registry = OutletRegistry.load(outlets_file)
         articles, skipped = read_paths(paths, registry, config.max_article_bytes, config.max_articles)
-        return [without_future_date(a, on) for a in articles], skipped
+        return drop_site_boilerplate([without_future_date(a, on) for a in articles]), skipped
 
 
 def brief_articles(

@@ -83,6 +83,23 @@ def test_mixed_corpus_across_partitions_is_byte_identical(dask_engine, mixed_cor
     assert _written(dask_briefing, tmp_path / "dask", config) == _written(local_briefing, tmp_path / "local", config)
 
 
+def test_site_boilerplate_across_partitions_is_dropped_as_locally(dask_engine, tmp_path):
+    # one site's four pages (its blurb on each) spread over the partitions among other sites' files:
+    # the counts are combined on the client, so each partition drops what the whole batch shows
+    from .test_site_boilerplate import BLURB, NEWSLETTER, write_ledger
+
+    shutil.copytree(EXAMPLES, tmp_path / "a_seeds")
+    write_ledger(tmp_path / "b_springfieldledger")
+    shutil.copy(FIXTURES / "two_new_york_stories.jsonl", tmp_path / "c_new_york.jsonl")
+    config = BriefingConfig(min_sources=1)
+    local = build_briefing([tmp_path], config, on=DAY)
+    dask = build_briefing([tmp_path], config, on=DAY, engine=dask_engine)
+    ledger = [a for a in local.articles if "springfieldledger" in a.path]
+    assert len(ledger) == 4 and not any(BLURB in a.body or NEWSLETTER in a.body for a in local.articles)
+    assert dask == local
+    assert _written(dask, tmp_path / "out-dask", config) == _written(local, tmp_path / "out-local", config)
+
+
 def test_cli_dask_engine_with_two_local_workers_writes_the_same_files(tmp_path, capsys):
     # (the dask engine keeps no history, so the local run keeps none either: the same files are expected)
     assert main(["build", str(EXAMPLES), "--date", "2023-08-31", "--out", str(tmp_path / "local"), "--no-store"]) == 0

@@ -4,7 +4,7 @@ Same input and options → the same briefing as the local engine, byte for byte.
 
 | stage | on the workers | shuffle | on the driver |
 | --- | --- | --- | --- |
-| 1. ingest + clean | read one partition of the files (a contiguous run of the sorted file list) | – | the "identical to" rule over (id, path) pairs |
+| 1. ingest + clean | read one partition of the files (a contiguous run of the sorted file list); its (site, paragraph, story) keys; its site boilerplate dropped | – | the "identical to" rule over (id, path) pairs; which paragraphs are a site's boilerplate |
 | 3. dedupe | MinHash signatures; band records | by LSH band key | union-find over verified links; originals named |
 | 4. cluster | story terms; TF-IDF rows; neighbour search per block of rows | rows gathered into one matrix | vocabulary + idf; seeded Louvain over the edges |
 | 2. sentences | pysbd sentence splitting, per partition | by story (balanced buckets) | – |
@@ -30,6 +30,7 @@ except ImportError as err:  # pragma: no cover - depends on the installation
         "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
     ) from err
 
+from .. import site_boilerplate
 from ..cluster import BLOCK_ROWS, block_edges, graph_of, headline_fields, headline_meaning, stories_of
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
@@ -159,7 +160,20 @@ class _Run:
                     seen[article_id] = path
             kept.append(self.submit(_without, part, drop) if drop else part)
             self.ids.append([article_id for index, (article_id, _) in enumerate(keys) if index not in drop])
-        return kept, skipped
+        return self.drop_site_boilerplate(kept), skipped
+
+    def drop_site_boilerplate(self, articles: list) -> list:
+        """`site_boilerplate.drop_site_boilerplate` over every partition: each counts its (site,
+        paragraph, story) keys, the client decides which paragraphs are a site's boilerplate (a
+        site's articles are spread over partitions: only all the keys together show it), and each
+        partition drops them. Only bodies change, so `self.ids` stands."""
+        pairs = [self.submit(site_boilerplate.line_pairs, part) for part in articles]
+        boilerplate = site_boilerplate.boilerplate_of(*self.client.gather(pairs))
+        del pairs
+        if not boilerplate:
+            return articles
+        [boilerplate_] = self.client.scatter([boilerplate], broadcast=True)  # (a dict alone would scatter as named items)
+        return [self.submit(site_boilerplate.without_boilerplate, part, boilerplate_) for part in articles]
 
     def mark_duplicates(self, articles: list) -> list:
         threshold = self.config.duplicate_threshold
