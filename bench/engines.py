@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -32,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import SHARED, make_articles  # noqa: E402
 
 SHARD = 1000
+REPO = Path(__file__).resolve().parent.parent
 
 
 def write_corpus(n: int, shared: Path, folder: Path) -> None:
@@ -99,11 +101,15 @@ def main() -> None:
         if n <= 0:
             continue
         with tempfile.TemporaryDirectory(prefix="briefgen-engines-") as scratch:
-            write_corpus(n, args.shared, Path(scratch))
+            (Path(scratch) / "corpus").mkdir()
+            write_corpus(n, args.shared, Path(scratch) / "corpus")
+            # Run in the scratch folder on the relative path "corpus": the briefing records each
+            # article's path, and a random folder name in it would change the hash from run to run.
+            env = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
             for engine_name in ("local", "dask"):
                 out = subprocess.run(
-                    [sys.executable, __file__, "--one", engine_name, stage, scratch, "--workers", str(args.workers)],
-                    check=True, capture_output=True, text=True,
+                    [sys.executable, str(Path(__file__).resolve()), "--one", engine_name, stage, "corpus", "--workers", str(args.workers)],
+                    check=True, capture_output=True, text=True, cwd=scratch, env=env,
                 ).stdout
                 r = json.loads(out.strip().splitlines()[-1])
                 label = "local" if engine_name == "local" else f"dask ×{args.workers}"
