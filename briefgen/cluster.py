@@ -74,11 +74,15 @@ def story_terms(article: Article) -> list[str]:
         terms.append(stem)
         if is_name:
             terms.append("name:" + stem)
-    if article.url:
-        path = urlsplit(article.url).path.lower()
-        # twice: a URL slug is an editor's own summary of the story (chosen on half the UCI stories)
-        terms += 2 * ["url:" + _stem(w) for w in re.findall(r"[a-z]{3,}", path) if w not in _URL_NOISE | ENGLISH_STOP_WORDS]
+    # twice: a URL slug is an editor's own summary of the story (chosen on half the UCI stories)
+    terms += 2 * ["url:" + _stem(w) for w in url_words(article.url) if w not in ENGLISH_STOP_WORDS]
     return terms
+
+
+def url_words(url: str | None) -> list[str]:
+    """The words of a URL's path — its slug, an editor's own summary of the story — without the
+    words any URL has ("html", "news", "story")."""
+    return [w for w in re.findall(r"[a-z]{3,}", urlsplit(url or "").path.lower()) if w not in _URL_NOISE]
 
 
 def story_vectors(articles: list[Article], max_term_df: int) -> sp.csr_matrix:

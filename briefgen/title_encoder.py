@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 
+from .cluster import url_words
 from .config import TITLE_ENCODERS
 
 # sentence-transformers/all-MiniLM-L6-v2, revision 1110a243, model.safetensors
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-_URL_WORD = re.compile(r"[a-z]{3,}")
-_URL_NOISE = frozenset("html htm php aspx shtml cms index article articles news story stories www idus idin".split())
 
 
 class TitleEncoderError(RuntimeError):
@@ -39,7 +36,7 @@ class TitleEncoderError(RuntimeError):
 def encoder_text(title: str, url: str | None) -> str:
     """What the encoder reads: the headline and the words of the URL path, an editor's own
     summary of the story ("…/gm-hires-law-firms-to-probe-recall/")."""
-    words = [w for w in _URL_WORD.findall(urlsplit(url or "").path.lower()) if w not in _URL_NOISE]
+    words = url_words(url)
     return f"{title} | {' '.join(words)}" if words else title
 
 
