@@ -64,14 +64,8 @@ def _key(text: str) -> int:
 
 
 def _normal_lines(text: str) -> list[str]:
-    """The text's lines, lower-cased, white space collapsed and stripped. (This pass reads every
-    line of every article, so the text is lower-cased once, and split into words only where it
-    holds other white space than single spaces — runs, tabs, no-break spaces, which `isprintable`
-    rejects. The readers leave little of it.)"""
-    lowered = text.lower()
-    if "  " not in lowered and lowered.replace("\n", " ").isprintable():
-        return [line.strip() for line in lowered.split("\n")]
-    return [" ".join(line.split()) for line in lowered.split("\n")]
+    """The text's lines, lower-cased, white space collapsed and stripped."""
+    return [" ".join(line.split()) for line in text.lower().split("\n")]
 
 
 def site_of(article: Article) -> str:
