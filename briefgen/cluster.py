@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import igraph
 import numpy as np
@@ -36,11 +35,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .config import BriefingConfig
 from .model import Article, Story
+from .urls import url_words
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&.-]*|\d+(?:[.,]\d+)*", re.UNICODE)
-_URL_NOISE = frozenset(
-    "html htm php aspx shtml cms index article articles news story stories www com idus idin amp".split()
-)
 LEAD_WORDS = 150  # the opening of a body says what the story is; the rest adds noise and cost
 BLOCK_ROWS = 2048
 
@@ -77,12 +74,6 @@ def story_terms(article: Article) -> list[str]:
     # twice: a URL slug is an editor's own summary of the story (chosen on half the UCI stories)
     terms += 2 * ["url:" + _stem(w) for w in url_words(article.url) if w not in ENGLISH_STOP_WORDS]
     return terms
-
-
-def url_words(url: str | None) -> list[str]:
-    """The words of a URL's path — its slug, an editor's own summary of the story — without the
-    words any URL has ("html", "news", "story")."""
-    return [w for w in re.findall(r"[a-z]{3,}", urlsplit(url or "").path.lower()) if w not in _URL_NOISE]
 
 
 def story_vectors(articles: list[Article], max_term_df: int) -> sp.csr_matrix:
@@ -274,20 +265,3 @@ def carry_story_ids(stories: list[Story], previous: dict[str, str]) -> list[Stor
             renamed[index] = earlier
     out = [Story(id=renamed.get(i, s.id), article_ids=s.article_ids) for i, s in enumerate(stories)]
     return sorted(out, key=lambda s: s.id)
-
-
-def cluster_incrementally(
-    earlier: list[Article], earlier_story_of: dict[str, str], new: list[Article], config: BriefingConfig
-) -> list[Story]:
-    """Yesterday's stories + today's articles: group the articles of the time window together, and
-    let every story that continues an earlier one keep its id.
-
-    `earlier` are the articles of the last `story_window_days` (copies already marked), with the
-    story id each was given (`earlier_story_of`, a plain dict a store can keep). Grouping the window
-    again, rather than only attaching new articles, lets a new article join two earlier stories it
-    bridges; its cost is that of one batch over the window.
-    """
-    from .dedupe import mark_duplicates  # dedupe runs over the window so a copy of yesterday's article is one
-
-    window = mark_duplicates(earlier + new, config)
-    return carry_story_ids(cluster_articles(window, config), earlier_story_of)

@@ -94,10 +94,7 @@ def brief_articles(
     read_now = {a.id: a for a in articles}
     window = {a.id: a for a in history.articles} | read_now  # today's reading of an article wins
     first_seen = {i: history.first_seen.get(i, day) for i in window}
-    with stage("dedupe", budget):  # 3.
-        marked = mark_duplicates(list(window.values()), config, history.fingerprints)
-    with stage("cluster", budget):  # 4.
-        stories = carry_story_ids(cluster_articles(marked, config), history.story_of)
+    marked, stories = group_window(list(window.values()), config, history.story_of, history.fingerprints)  # 3, 4.
     by_id = {a.id: a for a in marked}
     new_articles = {s.id: sum(first_seen[i] >= day for i in s.article_ids) for s in stories}
     stories = [s for s in stories if new_articles[s.id]]  # briefed before and nothing added: not again
@@ -125,6 +122,26 @@ def brief_articles(
 
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
     return assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+
+
+def group_window(
+    articles: list[Article],
+    config: BriefingConfig,
+    earlier_story_of: dict[str, str] | None = None,
+    fingerprints: dict[str, bytes] | None = None,
+) -> tuple[list[Article], list[Story]]:
+    """Stages 3 and 4 over the time window: copies marked, then stories grouped, and every story
+    that continues an earlier one keeps its id (`earlier_story_of`: article id → the story id an
+    earlier run gave it; `fingerprints`: stored MinHash signatures, so they are not computed again).
+
+    Dedupe runs over the whole window, so a copy of yesterday's article is a copy today too; grouping
+    the window again, rather than only attaching new articles, lets a new article join two earlier
+    stories it bridges. Its cost is that of one batch over the window."""
+    with stage("dedupe", config.stage_budget):
+        marked = mark_duplicates(articles, config, fingerprints or {})
+    with stage("cluster", config.stage_budget):
+        stories = carry_story_ids(cluster_articles(marked, config), earlier_story_of or {})
+    return marked, stories
 
 
 def rank_story(members: list[Article], sentences: dict[str, list[Sentence]], config: BriefingConfig) -> tuple[str, list[Sentence]]:
@@ -169,10 +186,7 @@ def group_articles(
 ) -> tuple[list[Article], list[Story], list[Skipped]]:
     """Read the articles, mark copies and group them into stories: the stages before summarizing."""
     articles, skipped = read_articles(paths, config, on=on or date.today(), outlets_file=outlets_file)  # 1.
-    with stage("dedupe", config.stage_budget):  # 3.
-        articles = mark_duplicates(articles, config)
-    with stage("cluster", config.stage_budget):  # 4.
-        stories = cluster_articles(articles, config)
+    articles, stories = group_window(articles, config)  # 3, 4.
     return articles, stories, skipped
 
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .cluster import url_words
 from .config import TITLE_ENCODERS
+from .urls import url_words
 
 # sentence-transformers/all-MiniLM-L6-v2, revision 1110a243, model.safetensors
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"

@@ -12,9 +12,9 @@ import pytest
 
 from briefgen import BriefingConfig
 from briefgen.cli import main
-from briefgen.cluster import cluster_articles, cluster_incrementally
+from briefgen.cluster import cluster_articles
 from briefgen.dedupe import mark_duplicates
-from briefgen.pipeline import group_articles
+from briefgen.pipeline import group_articles, group_window
 
 from .conftest import EXAMPLES
 
@@ -140,7 +140,7 @@ def test_yesterdays_story_keeps_its_id_when_todays_articles_join_it(tmp_path):
     }) + "\n", encoding="utf-8")
     today, _, _ = group_articles([today_folder], config)
 
-    stories = cluster_incrementally(yesterday, earlier_story_of, today, config)
+    _, stories = group_window(yesterday + today, config, earlier_story_of)
     continuing = [s for s in stories if s.id == y_stories[0].id]
     assert len(continuing) == 1
     wire = next(a for a in today if a.path.endswith("wire.jsonl:1"))
