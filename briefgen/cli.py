@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __name__ as _package
+from . import __version__
 from .budget import StageOverBudget
 from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
 from .dedupe import signature
@@ -69,6 +70,7 @@ def warn(message: str) -> None:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog=_package, description="Turn news articles into a dated, cited briefing.")
+    top.add_argument("--version", action="version", version=f"{_package} {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build a briefing from article files and folders")
@@ -283,7 +285,7 @@ def _extract(args: argparse.Namespace) -> int:
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {
             "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
-            "published": a.published, "author": a.author, "url": a.url, "text": a.body,
+            "published": a.published, "author": a.author, "url": a.url, "source_id": a.source_id, "text": a.body,
         }
         print(json.dumps(record, ensure_ascii=False))
     return 0 if articles else 1
@@ -311,7 +313,9 @@ def _cluster(args: argparse.Namespace) -> int:
     _report_skipped(skipped)
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
-        record = {"id": a.id, "path": a.path, "story": story_of[a.id], "duplicate_of": a.duplicate_of}
+        record = {
+            "id": a.id, "source_id": a.source_id, "path": a.path, "story": story_of[a.id], "duplicate_of": a.duplicate_of,
+        }
         print(json.dumps(record, ensure_ascii=False))
     return 0 if articles else 1
 

@@ -164,6 +164,7 @@ class _Fetcher:
             url=article.url or final_url,
             outlet=article.outlet or self.registry.from_url(final_url) or (self.registry.normalise(feed_title) if feed_title else None),
             published=article.published or _entry_date(entry),
+            source_id=(entry.get("id") or "").strip() or None,  # the item's guid, for joining back
         )
 
     async def _get(self, url: str, headers: dict[str, str]) -> _Response:

@@ -29,6 +29,9 @@ class Article:
     published: str | None = None  # ISO date (YYYY-MM-DD) when the input states one
     author: str | None = None
     duplicate_of: str | None = None  # id of the article this one is a copy of
+    # the input's own id for the article (a JSON record's "id", a feed item's guid), so a job can
+    # join briefgen's results back to its own data; `id` stays briefgen's content hash
+    source_id: str | None = None
 
     @property
     def outlet_label(self) -> str:

@@ -207,6 +207,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "published": a.published,
                 "author": a.author,
                 "duplicate_of": a.duplicate_of,
+                "source_id": a.source_id,
             }
             for a in briefing.articles
         ],

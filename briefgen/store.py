@@ -52,6 +52,10 @@ MIGRATIONS: tuple[str, ...] = (
         last_modified  TEXT
     );
     """,
+    # 1 → 2: the input's own id for an article (a JSON record's "id", a feed item's guid)
+    """
+    ALTER TABLE articles ADD COLUMN source_id TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -115,15 +119,15 @@ class Store:
         when any of the articles read now (`read_now`, ids) was first seen, however long ago."""
         since = (on - timedelta(days=window_days)).isoformat()
         rows = self.db.execute(
-            "SELECT a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author,"
+            "SELECT a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, a.source_id,"
             " a.fingerprint, a.first_seen, s.story_id FROM articles a"
             " LEFT JOIN story_articles s ON s.article_id = a.id"
             " WHERE a.first_seen BETWEEN ? AND ? ORDER BY a.id",
             (since, on.isoformat()),
         ).fetchall()
         articles, story_of, first_seen, fingerprints = [], {}, {}, {}
-        for (id_, path, title, body, outlet, host, url, published, author, fingerprint, seen, story) in rows:
-            articles.append(Article(id_, path, title, body, outlet, host, url, published, author))
+        for (id_, path, title, body, outlet, host, url, published, author, source_id, fingerprint, seen, story) in rows:
+            articles.append(Article(id_, path, title, body, outlet, host, url, published, author, source_id=source_id))
             first_seen[id_] = date.fromisoformat(seen)
             if story:
                 story_of[id_] = story
@@ -177,11 +181,13 @@ class Store:
                 [(url, etag, modified) for url, (etag, modified) in sorted((validators or {}).items())],
             )
             self.db.executemany(
-                "INSERT INTO articles (id, path, title, body, outlet, host, url, published, author, fingerprint, first_seen)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO articles"
+                " (id, path, title, body, outlet, host, url, published, author, source_id, fingerprint, first_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
                 [
-                    (a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, fingerprints.get(a.id), day)
+                    (a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, a.source_id,
+                     fingerprints.get(a.id), day)
                     for a in articles
                 ],
             )

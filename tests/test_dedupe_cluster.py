@@ -118,7 +118,7 @@ def test_cluster_command_prints_one_json_line_per_article(tmp_path, capsys):
     assert main(["cluster", str(_corpus(tmp_path))]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == 9
-    assert all(set(line) == {"id", "path", "story", "duplicate_of"} for line in lines)
+    assert all(set(line) == {"id", "source_id", "path", "story", "duplicate_of"} for line in lines)
     assert len({line["story"] for line in lines}) == 3
 
 

@@ -4,6 +4,7 @@ copies recognised, templates shipped in the wheel."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
+from briefgen.cli import main
 from briefgen.clean import split_sentences
 from briefgen.config import ALGORITHMS
 from briefgen.summarize import rank_sentences
@@ -92,6 +94,17 @@ def test_the_wheel_carries_the_templates(tmp_path):
     for template in (REPO / "templates").rglob("*.j2"):
         assert f"briefgen/templates/{template.relative_to(REPO / 'templates').as_posix()}" in names
     assert "briefgen/outlets.toml" in names
+
+
+def test_version_flag_prints_the_version_the_wheel_is_built_with(tmp_path, capsys):
+    hatchling_wheel = pytest.importorskip("hatchling.builders.wheel")
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    printed = capsys.readouterr().out.split()
+    assert printed[0] == "briefgen" and re.fullmatch(r"\d+\.\d+\.\d+", printed[1])
+    wheel = next(iter(hatchling_wheel.WheelBuilder(str(REPO)).build(directory=str(tmp_path), versions=["standard"])))
+    assert Path(wheel).name.startswith(f"briefgen-{printed[1]}-")
 
 
 def test_json_records_keep_their_metadata(tmp_path):

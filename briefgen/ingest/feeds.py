@@ -81,6 +81,7 @@ def feed_item(where: str, entry: dict, feed_outlet: str | None, registry: Outlet
         url=url,
         published=iso_date(published),
         author=entry.get("author") or credit.author,
+        source_id=(entry.get("id") or "").strip() or None,  # the item's guid / Atom id
     )
 
 

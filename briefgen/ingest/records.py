@@ -1,4 +1,4 @@
-"""JSON and JSON Lines records: `{"title", "text", "url"?, "outlet"?, "published"?, "author"?}`.
+"""JSON and JSON Lines records: `{"title", "text", "url"?, "outlet"?, "published"?, "author"?, "id"?}`.
 
 A JSON file may hold one record, a list of records, or `{"articles": [...]}`. In JSON Lines one bad
 line is skipped with its line number; the other lines are used.
@@ -85,4 +85,13 @@ def _article(where: str, record: object, registry: OutletRegistry) -> Article:
         url=url,
         published=iso_date(_field(record, "published", "date", "published_at")),
         author=_field(record, "author", "byline") or credit.author,
+        source_id=_record_id(record),
     )
+
+
+def _record_id(record: dict) -> str | None:
+    """The record's own "id" (a string or a whole number), as text."""
+    value = record.get("id")
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value).strip() or None
