@@ -18,6 +18,7 @@ from . import __name__ as _package
 from . import __version__
 from .budget import StageOverBudget
 from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
+from .config_file import ConfigFileError, find_config, read_options
 from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
 from .engines import ENGINES, Engine, make_engine
@@ -75,6 +76,10 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build a briefing from article files and folders")
     build.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (read recursively)")
+    build.add_argument(
+        "--config", type=Path, metavar="FILE",
+        help="TOML file of build options under [build] (default: ./briefgen.toml when it exists); flags override it",
+    )
     build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     build.add_argument("--date", type=_iso_date, help="briefing date, YYYY-MM-DD (default: today)")
     build.add_argument("--algorithm", choices=ALGORITHMS, default="lexrank", help="sumy ranking algorithm")
@@ -132,8 +137,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = parser().parse_args(argv)
     if args.command == "build":
+        args = _with_config_file(args, argv)
         args.feed += _feed_list(args.feeds)
     if not args.paths and not getattr(args, "feed", None):
         parser().error(f"{args.command} needs at least one PATH" + (" or --feed" if args.command == "build" else ""))
@@ -186,6 +193,33 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
         return 3
+
+
+def _with_config_file(args: argparse.Namespace, argv: list[str]) -> argparse.Namespace:
+    """The build options with those of the config file filled in where no flag was given."""
+    path = find_config(args.config)
+    if path is None:
+        return args
+    try:
+        options = read_options(path, _subcommand(parser(), "build"))
+    except ConfigFileError as err:
+        parser().error(shown(str(err)))
+    given = _given_on_command_line(argv)
+    return argparse.Namespace(**(vars(args) | {k: v for k, v in options.items() if k not in given}))
+
+
+def _subcommand(top: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    (commands,) = [a for a in top._actions if isinstance(a, argparse._SubParsersAction)]
+    return commands.choices[name]
+
+
+def _given_on_command_line(argv: list[str]) -> set[str]:
+    """The options the command line itself sets (not their defaults): parsed with every default
+    suppressed, only what was typed is left."""
+    top = parser()
+    for action in _subcommand(top, "build")._actions:
+        action.default = argparse.SUPPRESS
+    return set(vars(top.parse_args(argv)))
 
 
 def _engine(args: argparse.Namespace) -> Engine | None:
