@@ -159,9 +159,15 @@ def _citation(c: Citation) -> dict:
     return {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
 
 
+# The version of briefing.json's contract (docs/json.md): raised when fields are added; a field once
+# published keeps its name and meaning.
+CONTRACT_VERSION = 2
+
+
 def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json`."""
     return {
+        "contract": CONTRACT_VERSION,
         "date": briefing.date.isoformat(),
         "since": briefing.since.isoformat() if briefing.since else None,
         "stories": [
