@@ -3,6 +3,10 @@ site builds with no broken link, anchor or page."""
 
 from __future__ import annotations
 
+import json
+import re
+import shlex
+import shutil
 import subprocess
 import sys
 
@@ -30,8 +34,20 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_readme_links_point_at_pages_that_exist():
-    import re
-
     readme = (REPO / "README.md").read_text("utf-8")
     for target in re.findall(r"\]\(((?:docs/)[^)#]+)", readme):
         assert (REPO / target).is_file(), target
+
+
+def test_the_readme_main_job_briefs_the_bundled_examples(tmp_path):
+    readme = (REPO / "README.md").read_text("utf-8").splitlines()
+    main_job = readme[readme.index("```sh") + 1].split("  #")[0].split(" && ")[1]
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    words = shlex.split(main_job)
+    assert words[:3] == ["python", "-m", "briefgen"]
+    done = subprocess.run([sys.executable, *words[1:]], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (dated,) = [p for p in (tmp_path / "output").iterdir() if p.is_dir()]
+    (story,) = json.loads((dated / "briefing.json").read_text("utf-8"))["stories"]
+    assert len(story["outlets"]) == 4 and story["sentences"]
+    assert (dated / "briefing.html").is_file()
