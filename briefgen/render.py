@@ -120,6 +120,7 @@ PAGE_ATTRIBUTES = {
     "table": {"width", "cellpadding", "cellspacing", "border", "align", "style"},
     "td": {"colspan", "rowspan", "width", "align", "valign", "style"},
     "span": {"style"},
+    "p": {"style"},
     "details": {"style"},
     "summary": {"style"},
     "th": {"colspan", "rowspan", "scope"},
@@ -130,7 +131,7 @@ PAGE_ATTRIBUTES = {
 # widths and colours, which must survive in mail clients that drop <style>. No position, no url().
 PAGE_STYLE_PROPERTIES = {
     "width", "max-width", "height", "line-height", "font-size", "background-color", "color",
-    "display", "vertical-align", "border-radius", "margin", "padding",
+    "display", "vertical-align", "border-radius", "margin", "padding", "font-family",
 }
 
 
