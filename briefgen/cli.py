@@ -97,7 +97,10 @@ def parser() -> argparse.ArgumentParser:
         help="group headline-only records by meaning too (needs: pip install 'briefgen[titles]')",
     )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
-    build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    build.add_argument(
+        "--outlets", type=Path,
+        help="TOML file of extra outlets or corrections: names, aliases, domains, country, kind, owner, your own tags",
+    )
     build.add_argument(
         "--coverage-by", default="kind", metavar="KEY",
         help="outlet attribute for the coverage bars and blind spots: kind (default), country, owner or a tag of --outlets",
