@@ -78,8 +78,8 @@ class _Outlets:
 
     def order(self, name: str) -> tuple[int, str]:
         """Registry order first (its file's order), then outlets it does not know, by name."""
-        known = self.registry.canonical(name)
-        return (self.registry.order.get(known, len(self.registry.order)) if known else len(self.registry.order), name)
+        unlisted = len(self.registry.order)
+        return (self.registry.order.get(self.registry.canonical(name) or "", unlisted), name)
 
     def attributes(self, name: str) -> dict[str, str]:
         if name not in self._known:

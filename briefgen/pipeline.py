@@ -55,7 +55,7 @@ def build_briefing(
         if history.articles:
             raise ValueError("a build with history runs on the local engine")
         briefing = engine.build_briefing(paths, config, on=day, outlets_file=outlets_file)
-        return describe_coverage(briefing, OutletRegistry.load(outlets_file), config.coverage_by)  # 7.
+        return describe_coverage(briefing, OutletRegistry.load(outlets_file), config.coverage_by)  # after 6.
     articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
     return brief_articles(articles, skipped, config, on=day, history=history, outlets=OutletRegistry.load(outlets_file))
 
@@ -129,7 +129,7 @@ def brief_articles(
 
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
     briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
-    with stage("coverage", budget):  # 7. who covers each story and fact
+    with stage("coverage", budget):  # after 6.: who covers each story and fact
         return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
 
 
