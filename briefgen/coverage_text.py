@@ -98,25 +98,33 @@ class Segment:
     colour: str
 
 
-def bar_segments(coverage: Coverage | None, briefing: Briefing) -> list[Segment]:
-    """The bar for the briefing's coverage key: one segment per value, as wide as its count."""
+def colours(briefing: Briefing) -> dict[str, str]:
+    """Value of the coverage key → its colour, the same in every story of the briefing: kinds have
+    their own; other values take the palette in order of how many stories' outlets have them."""
+    key = briefing.coverage_by
+    if key == "kind":
+        return dict(KIND_COLOURS)
+    totals: dict[str, int] = {}
+    for story in briefing.stories:
+        for vc in story.coverage.counts(key) if story.coverage else ():
+            if vc.value != UNKNOWN:
+                totals[vc.value] = totals.get(vc.value, 0) + vc.count
+    ranked = sorted(totals, key=lambda v: (-totals[v], v))
+    return {v: OTHER_COLOURS[i % len(OTHER_COLOURS)] for i, v in enumerate(ranked)}
+
+
+def bar_segments(coverage: Coverage | None, briefing: Briefing, palette: dict[str, str]) -> list[Segment]:
+    """The bar for the briefing's coverage key: one segment per value, as wide as its count, in the
+    colour `palette` (from `colours`) gives the value."""
     if coverage is None:
         return []
     key = briefing.coverage_by
     counts = coverage.counts(key)
     widths = _apportion([vc.count for vc in counts], 100)
     return [
-        Segment(value_label(vc.value, key, vc.count), vc.count, width, _colour(key, vc.value, i))
-        for i, (vc, width) in enumerate(zip(counts, widths))
+        Segment(value_label(vc.value, key, vc.count), vc.count, width, palette.get(vc.value, UNKNOWN_COLOUR))
+        for vc, width in zip(counts, widths)
     ]
-
-
-def _colour(key: str, value: str, index: int) -> str:
-    if value == UNKNOWN:
-        return UNKNOWN_COLOUR
-    if key == "kind":
-        return KIND_COLOURS.get(value, UNKNOWN_COLOUR)
-    return OTHER_COLOURS[index % len(OTHER_COLOURS)]
 
 
 def text_bar(coverage: Coverage | None, briefing: Briefing) -> str:

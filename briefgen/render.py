@@ -271,6 +271,7 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
         "stories": briefing.stories,
         "sources": numbered_sources(briefing),
         "min_sources": config.min_sources,
+        "coverage_colours": coverage_text.colours(briefing),  # one colour per value, across stories
     }
     files = {name: env.get_template(template).render(context) for name, template in OUTPUTS.items()}
     files["briefing.html"] = sanitise_page(files["briefing.html"])

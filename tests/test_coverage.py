@@ -261,3 +261,16 @@ def test_the_newsletter_keeps_the_bar_in_inline_styles(seed_briefing):
     cells = re.findall(r'<td width="(\d+)%"[^>]*style="([^"]+)"', bar)
     assert [int(w) for w, _ in cells] == [25, 75]
     assert all("background-color:#" in style and "width:" in style for _, style in cells)
+
+
+def test_a_tag_value_has_one_colour_in_every_bar(three_stories, tmp_path):
+    tags = _toml(tmp_path, LEANING + '\n[[outlet]]\nname = "CBS News"\nleaning = "left"\n\n'
+                                    '[[outlet]]\nname = "The Hill"\nleaning = "center"\n')
+    briefing = build_briefing([three_stories], BriefingConfig(coverage_by="leaning"), on=DAY, outlets_file=tags)
+    html = render_briefing(briefing)["briefing.html"]
+    colour_of = {}
+    for label, colour in re.findall(r'<td width="\d+%" title="([^:]+): \d+" style="[^"]*background-color:(#\w+)', html):
+        colour_of.setdefault(label, set()).add(colour)
+    # "center" follows "left" in the seed story's bar and stands alone in the WeWork story's
+    assert colour_of["center"] and len(colour_of["center"]) == 1
+    assert len({c for cs in colour_of.values() for c in cs}) == len(colour_of)  # no two values share one
