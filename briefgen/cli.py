@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
 from .engines import ENGINES, Engine, make_engine
 from .ingest import read_paths
-from .outlets import OutletRegistry
+from .outlets import OutletRegistry, RegistryError
 from .model import Briefing, Skipped
 from .pipeline import brief_articles, build_briefing, group_articles, read_articles, without_future_date
 from .progress import Progress
@@ -103,7 +104,14 @@ def parser() -> argparse.ArgumentParser:
         help="group headline-only records by meaning too (needs: pip install 'briefgen[titles]')",
     )
     build.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
-    build.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    build.add_argument(
+        "--outlets", type=Path,
+        help="TOML file of extra outlets or corrections: names, aliases, domains, country, kind, owner, your own tags",
+    )
+    build.add_argument(
+        "--coverage-by", default="kind", metavar="KEY",
+        help="outlet attribute for the coverage bars and blind spots: kind (default), country, owner or a tag of --outlets",
+    )
     daily = build.add_argument_group("daily runs")
     daily.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS/Atom feed to fetch (repeatable)")
     daily.add_argument("--feeds", type=Path, metavar="FILE", help="file of feed URLs, one per line (# comments)")
@@ -147,6 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         parser().error(f"no such file or folder: {', '.join(missing)}")
+    if getattr(args, "outlets", None) is not None and args.outlets.is_file():
+        registry = _registry(args.outlets)
+        if args.command == "build" and args.coverage_by not in registry.keys():
+            parser().error(f"--coverage-by {args.coverage_by}: no outlet has it; choose from {', '.join(registry.keys())}")
+    elif args.command == "build" and args.coverage_by not in OutletRegistry.load().keys():
+        parser().error(f"--coverage-by {args.coverage_by}: no outlet has it; choose from {', '.join(OutletRegistry.load().keys())} or a tag of --outlets")
     if args.command == "cluster":
         return _cluster(args)
     if args.command == "extract":
@@ -170,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         max_articles=args.max_articles,
         stage_budget=args.stage_budget,
         title_encoder=args.title_encoder,
+        coverage_by=args.coverage_by,
     )
     if not _title_encoder_ready(config):
         return 2
@@ -220,6 +235,14 @@ def _given_on_command_line(argv: list[str]) -> set[str]:
     for action in _subcommand(top, "build")._actions:
         action.default = argparse.SUPPRESS
     return set(vars(top.parse_args(argv)))
+def _registry(path: Path) -> OutletRegistry:
+    """The registry with the user's outlets file, or a usage error saying what in the file is wrong."""
+    try:
+        return OutletRegistry.load(path)
+    except (RegistryError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        parser().error(f"--outlets {path}: {err}")
+    except (KeyError, TypeError) as err:
+        parser().error(f"--outlets {path}: every [[outlet]] needs a name ({err})")
 
 
 def _engine(args: argparse.Namespace) -> Engine | None:
@@ -275,7 +298,9 @@ def _build(
 
     history = store.history(on, config.story_window_days, [a.id for a in articles]) if store else EMPTY_HISTORY
     with Progress("building") as bar:
-        briefing = brief_articles(articles, skipped, config, on=on, history=history, progress=bar)
+        briefing = brief_articles(
+            articles, skipped, config, on=on, history=history, progress=bar, outlets=OutletRegistry.load(args.outlets)
+        )
     # (unchanged feeds: a "nothing new" briefing is the answer, not an error)
     status = _publish(briefing, args, config, nothing_new_is_news=bool(unchanged))
     if status == 0 and store_path is not None:  # only once the briefing is out: a failed run leaves no trace

@@ -71,6 +71,9 @@ class BriefingConfig:
     title_encoder: str | None = None
     title_encoder_weight: float = 0.7
     title_threshold: float = 0.35
+    # coverage: the outlet attribute (a registry key: kind, country, owner or a user's tag) that the
+    # per-story bar shows and that blind spots ("covered only by …") are found by
+    coverage_by: str = "kind"
     # render
     templates_dir: Path | None = None  # user templates, searched before the bundled ones
     base_url: str | None = None  # where the output folder is published (absolute links in feed.xml)
@@ -92,5 +95,7 @@ class BriefingConfig:
             raise ValueError(f"unknown title encoder {self.title_encoder!r}; choose from {', '.join(TITLE_ENCODERS)}")
         if not 0.0 <= self.title_encoder_weight <= 1.0:
             raise ValueError("title_encoder_weight must be in [0, 1]")
+        if not self.coverage_by.strip():
+            raise ValueError("coverage_by must name an outlet attribute, e.g. kind")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")

@@ -72,12 +72,48 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ValueCount:
+    """One value of an outlet attribute among a set of outlets: "3 national (…)"."""
+
+    value: str  # "national", "US", a user tag's value; "unknown" when the registry does not say
+    count: int  # outlets with this value, those of one owner counted once
+    outlets: tuple[str, ...]  # their names, in the registry's order
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who carries a story or a fact: its independent outlets, and how they split by each attribute
+    the registry knows (kind, country, owner, the user's tags)."""
+
+    outlets: tuple[str, ...]  # independent outlets, in the registry's order
+    by_key: tuple[tuple[str, tuple[ValueCount, ...]], ...] = ()
+    # owners with more than one of these outlets: (owner, its outlets); they count once per value
+    shared_owners: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def counts(self, key: str) -> tuple[ValueCount, ...]:
+        return dict(self.by_key).get(key, ())
+
+
+@dataclass(frozen=True)
+class Blindspot:
+    """A story several outlets cover, all of one value of the coverage key, on a day when the
+    sources hold other values too: "covered only by national outlets"."""
+
+    story_id: str
+    headline: str
+    key: str
+    value: str
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """A sentence kept for the briefing, with every independent outlet that reports its fact."""
 
     text: str
     article_id: str  # the article the text is quoted from
     sources: tuple[Citation, ...]
+    coverage: Coverage | None = None  # its sources' spread (briefgen.coverage), once described
 
     @property
     def support(self) -> int:
@@ -113,6 +149,7 @@ class StoryBrief:
     # and how many of its articles no earlier briefing had read. Without history every story is new.
     first_seen: date | None = None
     new_articles: int = 0
+    coverage: Coverage | None = None  # its outlets' spread (briefgen.coverage), once described
 
     @property
     def status(self) -> str:
@@ -127,6 +164,12 @@ class Briefing:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
     since: date | None = None  # the previous briefing in the store, when there is one
+    # who the outlets are (briefgen.coverage): the attribute blind spots are found by, the stories
+    # covered by one value of it only, and each briefed outlet's attributes as (key, value) pairs
+    coverage_by: str = "kind"
+    blindspots: tuple[Blindspot, ...] = ()
+    outlet_attributes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    short_names: tuple[tuple[str, str], ...] = ()  # (name, shorter name for coverage lines): ("Associated Press", "AP")
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -1,7 +1,7 @@
 """The whole path from input files to a `Briefing`, one stage after another.
 
 Read top to bottom, this is the data flow: ingest → clean → dedupe → cluster → summarize →
-consensus. Daily runs add the articles of earlier days from a store (`briefgen.store`) before
+consensus → coverage. Daily runs add the articles of earlier days from a store (`briefgen.store`) before
 dedupe. Rendering to files is separate (`briefgen.render.write_briefing`), so a script can build a
 briefing and do what it likes with it.
 """
@@ -19,6 +19,7 @@ from .clean import article_sentences
 from .cluster import carry_story_ids, cluster_articles
 from .config import BriefingConfig
 from .consensus import brief_story, outlet_key
+from .coverage import describe_coverage
 from .summarize.select import content_terms, word_overlap
 from .dedupe import mark_duplicates
 from .ingest import read_paths
@@ -53,9 +54,10 @@ def build_briefing(
     if engine is not None:
         if history.articles:
             raise ValueError("a build with history runs on the local engine")
-        return engine.build_briefing(paths, config, on=day, outlets_file=outlets_file)
+        briefing = engine.build_briefing(paths, config, on=day, outlets_file=outlets_file)
+        return describe_coverage(briefing, OutletRegistry.load(outlets_file), config.coverage_by)  # after 6.
     articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
-    return brief_articles(articles, skipped, config, on=day, history=history)
+    return brief_articles(articles, skipped, config, on=day, history=history, outlets=OutletRegistry.load(outlets_file))
 
 
 def read_articles(
@@ -82,12 +84,14 @@ def brief_articles(
     on: date | None = None,
     history: History = EMPTY_HISTORY,
     progress: Progress | None = None,
+    outlets: OutletRegistry | None = None,
 ) -> Briefing:
     """The stages after ingest, for articles read from files, fetched from feeds, or both.
 
     With `history` (a store's record of earlier runs), the articles of the last few days join
     today's so a continuing story keeps its id, and only stories with articles no earlier briefing
-    read are briefed: a daily briefing says what is new.
+    read are briefed: a daily briefing says what is new. `outlets` says what each outlet is, for
+    coverage (default: the bundled registry).
     """
     day = on or date.today()
     budget = config.stage_budget
@@ -121,7 +125,9 @@ def brief_articles(
                 progress.advance()
 
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
-    return assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    with stage("coverage", budget):  # after 6.: who covers each story and fact
+        return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
 
 
 def group_window(

@@ -27,8 +27,9 @@ import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .budget import stage
+from . import coverage_text
 from .config import BriefingConfig
-from .model import Briefing, Citation
+from .model import Briefing, Citation, Coverage
 
 OUTPUTS = {
     "briefing.md": "briefing.md.j2",
@@ -65,6 +66,13 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["md"] = markdown_escape
     env.filters["plain"] = plain_text
     env.filters["safe_url"] = safe_url
+    # coverage: filters take the coverage record and the briefing (its coverage key, short names)
+    env.filters["coverage_line"] = coverage_text.coverage_line
+    env.filters["coverage_summary"] = coverage_text.coverage_summary
+    env.filters["coverage_bar"] = coverage_text.bar_segments
+    env.filters["coverage_text_bar"] = coverage_text.text_bar
+    env.filters["blindspot_note"] = coverage_text.blindspot_note
+    env.globals["blindspot_heading"] = coverage_text.blindspot_heading
     return env
 
 
@@ -101,7 +109,7 @@ PAGE_TAGS = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "div", "em",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "li",
     "main", "mark", "nav", "ol", "p", "q", "section", "small", "span", "strong", "sub", "sup", "table",
-    "tbody", "td", "th", "thead", "time", "tr", "ul",
+    "tbody", "td", "th", "thead", "time", "tr", "ul", "details", "summary",
 }
 PAGE_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby"},
@@ -109,9 +117,21 @@ PAGE_ATTRIBUTES = {
     "li": {"value"},
     "ol": {"start"},
     "time": {"datetime"},
-    "table": {"width", "cellpadding", "cellspacing", "border", "align"},
-    "td": {"colspan", "rowspan", "width", "align", "valign"},
+    "table": {"width", "cellpadding", "cellspacing", "border", "align", "style"},
+    "td": {"colspan", "rowspan", "width", "align", "valign", "style"},
+    "span": {"style"},
+    "p": {"style"},
+    "details": {"style"},
+    "summary": {"style"},
     "th": {"colspan", "rowspan", "scope"},
+}
+
+
+# Inline styles are kept only on the tags above and only with these properties: the coverage bars'
+# widths and colours, which must survive in mail clients that drop <style>. No position, no url().
+PAGE_STYLE_PROPERTIES = {
+    "width", "max-width", "height", "line-height", "font-size", "background-color", "color",
+    "display", "vertical-align", "border-radius", "margin", "padding", "font-family",
 }
 
 
@@ -120,12 +140,16 @@ def sanitise_page(page: str) -> str:
     head, marker, rest = page.partition("<body>")
     body, end_marker, tail = rest.rpartition("</body>")
     if not marker or not end_marker:
-        return nh3.clean(page, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes={"http", "https"})
+        return nh3.clean(
+            page, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes={"http", "https"},
+            filter_style_properties=PAGE_STYLE_PROPERTIES,
+        )
     clean = nh3.clean(
         body,
         tags=PAGE_TAGS,
         attributes=PAGE_ATTRIBUTES,
         url_schemes={"http", "https"},
+        filter_style_properties=PAGE_STYLE_PROPERTIES,
         link_rel="noopener noreferrer nofollow",
     )
     return head + marker + clean + end_marker + tail
@@ -164,6 +188,13 @@ def _citation(c: Citation) -> dict:
 CONTRACT_VERSION = 2
 
 
+def _coverage(coverage: Coverage | None) -> dict:
+    """{key: {value: count}}: outlets by each registry attribute, one owner's outlets counted once."""
+    if coverage is None:
+        return {}
+    return {key: {vc.value: vc.count for vc in counts} for key, counts in coverage.by_key}
+
+
 def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json`."""
     return {
@@ -179,17 +210,27 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "first_seen": s.first_seen.isoformat() if s.first_seen else None,
                 "new_articles": s.new_articles,
                 "status": s.status,
+                "coverage": _coverage(s.coverage),
+                "shared_owners": [
+                    {"owner": owner, "outlets": list(outlets)} for owner, outlets in (s.coverage.shared_owners if s.coverage else ())
+                ],
                 "sentences": [
                     {
                         "text": x.text,
                         "article": x.article_id,
                         "support": x.support,
                         "sources": [_citation(c) for c in x.sources],
+                        "coverage": _coverage(x.coverage),
                     }
                     for x in s.sentences
                 ],
                 "single_source": [
-                    {"text": x.text, "article": x.article_id, "sources": [_citation(c) for c in x.sources]}
+                    {
+                        "text": x.text,
+                        "article": x.article_id,
+                        "sources": [_citation(c) for c in x.sources],
+                        "coverage": _coverage(x.coverage),
+                    }
                     for x in s.single_source
                 ],
                 "disagreements": [
@@ -202,6 +243,12 @@ def briefing_to_dict(briefing: Briefing) -> dict:
             }
             for s in briefing.stories
         ],
+        "coverage_by": briefing.coverage_by,
+        "blindspots": [
+            {"story": b.story_id, "headline": b.headline, "key": b.key, "value": b.value, "outlets": list(b.outlets)}
+            for b in briefing.blindspots
+        ],
+        "outlet_attributes": {name: dict(attributes) for name, attributes in briefing.outlet_attributes},
         "articles": [
             {
                 "id": a.id,
@@ -231,6 +278,7 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
         "stories": briefing.stories,
         "sources": numbered_sources(briefing),
         "min_sources": config.min_sources,
+        "coverage_colours": coverage_text.colours(briefing),  # one colour per value, across stories
     }
     files = {name: env.get_template(template).render(context) for name, template in OUTPUTS.items()}
     files["briefing.html"] = sanitise_page(files["briefing.html"])
