@@ -23,6 +23,7 @@ import scipy.sparse as sp
 from .config import BriefingConfig
 from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
 from .disagree import find_disagreements
+from .lede import lede_first, story_lede_scores
 from .names import matching_terms
 from .summarize.select import word_overlap as overlap
 
@@ -160,6 +161,11 @@ def brief_story(
         candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
     # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
     candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
+    if config.lede_first:  # ... but the story opens with what happened: the fact its outlets lead with
+        scores = story_lede_scores([a.id for a in pool.articles], pool.texts, pool.shared, [outlet_key(a) for a in pool.articles])
+        order = lede_first([c[2] for c in candidates], {c[2]: c[0] >= config.min_sources for c in candidates}, scores)
+        by_sentence = {c[2]: c for c in candidates}
+        candidates = [by_sentence[i] for i in order]
 
     kept: list[tuple[int, SummarySentence]] = []
     alone: list[tuple[int, SummarySentence]] = []

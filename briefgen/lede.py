@@ -1,0 +1,88 @@
+"""Which fact says what happened? The one the articles' own leads say.
+
+News is written most important first: each article's opening sentences (its lead) state the event,
+and later sentences add background, reactions and side facts. So the sentence of a story that best
+matches what its outlets lead with is its lede, whatever the summarizer's centrality says — a side
+fact repeated in every copy (a date list, a boilerplate paragraph about the company) can be both
+central and well supported without saying what happened.
+
+`lede_scores` rates every sentence of a story by how much of it each outlet's lead carries,
+averaged over the story's outlets; `lede_first` moves the best-rated of the facts the briefing will
+keep to the front. Similarity is the consensus stage's own word match (weighted shares of content
+words, `briefgen.consensus`), so no new notion of "same fact" is introduced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from .lines import article_line_faults
+
+# An article's lead: its first informative sentences. News leads are one or two sentences; three
+# leaves room for a lead split in two by an abbreviation or a dateline line.
+LEAD_SENTENCES = 3
+
+
+def lead_indices(owners: Sequence[str], informative: Sequence[bool], lead_sentences: int = LEAD_SENTENCES) -> list[int]:
+    """Indices of each article's first `lead_sentences` informative sentences.
+
+    `owners[i]` is the article of sentence i; an article's sentences are consecutive and in order.
+    """
+    leads, seen = [], {}
+    for i, (owner, ok) in enumerate(zip(owners, informative)):
+        if ok and seen.get(owner, 0) < lead_sentences:
+            seen[owner] = seen.get(owner, 0) + 1
+            leads.append(i)
+    return leads
+
+
+def lede_scores(
+    shared: sp.csr_matrix,
+    outlets: Sequence[str],
+    leads: Sequence[int],
+) -> np.ndarray:
+    """For each sentence, how well the story's outlets' leads carry it, in [0, 1].
+
+    `shared[a, b]` is the weighted share of sentence a's content words found in sentence b. For each
+    outlet, the best of its lead sentences is taken (its own lead sentence carries itself fully);
+    the score is the mean over the story's outlets, so a fact every outlet leads with scores
+    highest, and one only its own article opens with scores 1 / (number of outlets).
+    """
+    n = shared.shape[0]
+    keys = sorted(set(outlets))
+    if not n or not keys:
+        return np.zeros(n)
+    column = {key: k for k, key in enumerate(keys)}
+    best = np.zeros((n, len(keys)))
+    carried = shared.tocsc()[:, list(leads)].toarray() if leads else np.zeros((n, 0))
+    for j, lead in enumerate(leads):
+        k = column[outlets[lead]]
+        best[:, k] = np.maximum(best[:, k], carried[:, j])
+        best[lead, k] = 1.0  # a lead sentence is all of its own outlet's lead says about it
+    return best.mean(axis=1)
+
+
+def story_lede_scores(owners: Sequence[str], texts: Sequence[str], shared: sp.csr_matrix, outlets: Sequence[str]) -> np.ndarray:
+    """`lede_scores` for a story's sentences (`owners[i]`: article id of sentence i, articles' sentences
+    consecutive and in order), leads being each article's first informative sentences."""
+    faults: list[str | None] = []
+    start = 0
+    for end in range(1, len(owners) + 1):
+        if end == len(owners) or owners[end] != owners[start]:
+            faults += article_line_faults(texts[start:end])
+            start = end
+    return lede_scores(shared, outlets, lead_indices(owners, [f is None for f in faults]))
+
+
+def lede_first(order: list[int], eligible: Mapping[int, bool], scores: np.ndarray) -> list[int]:
+    """`order` with the eligible sentence of highest lede score moved to the front.
+
+    Ties keep `order`'s preference. With nothing eligible the order is unchanged.
+    """
+    best = max((p for p, i in enumerate(order) if eligible[i]), key=lambda p: (scores[order[p]], -p), default=None)
+    if best is None:
+        return list(order)
+    return [order[best]] + order[:best] + order[best + 1 :]
