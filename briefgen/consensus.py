@@ -23,8 +23,11 @@ import scipy.sparse as sp
 from .config import BriefingConfig
 from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
 from .disagree import find_disagreements
+from .leads import outlet_leads
 from .lede import lede_first, story_lede_scores
+from .lines import leans_on_earlier_text
 from .names import matching_terms
+from .summarize.select import dangling_opening
 from .summarize.select import word_overlap as overlap
 
 
@@ -175,6 +178,8 @@ def brief_story(
         limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
         if len(chosen) >= limit:
             continue
+        if dangling_opening(pool.texts[i]) or leans_on_earlier_text(pool.texts[i]):
+            continue  # "He said…", "The company…": out of its article, the reader cannot tell who
         if any(_repeats(pool, i, j, config) for j, _ in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)
@@ -182,6 +187,8 @@ def brief_story(
 
     outlets = sorted({a.outlet_label for a in originals})
     show_alone = config.show_single_source or single_outlet  # a one-outlet story must not vanish
+    # ... nor one whose outlets share no fact: say what each of them leads with
+    by_outlet = outlet_leads(originals, sentences, outlet_key) if not kept and not single_outlet else ()
     return StoryBrief(
         story=story,
         headline=headline,
@@ -191,6 +198,7 @@ def brief_story(
         disagreements=find_disagreements(
             pool.articles, pool.texts, pool.terms, [outlet_key(a) for a in pool.articles], config
         ),
+        by_outlet=by_outlet,
     )
 
 

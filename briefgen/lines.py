@@ -148,3 +148,24 @@ def _closes_unopened_quote(line: str) -> bool:
         else:
             depth -= 1
     return False
+
+
+# "The company said…", "The agency confirmed…": a definite description of something named earlier.
+_DEFINITE_OPENING = re.compile(r"^[\"'“‘(]?(?:The|This|That|These|Those)\s+[a-z]")
+# Calendar words are capitalised but name no one the sentence could be about.
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+
+def leans_on_earlier_text(text: str) -> bool:
+    """The line opens on "The company…"-style reference and names nothing itself: out of its
+    article, the reader cannot tell who or what it is about.
+
+    (Pronoun and connective openings, "He said…", "But…", are `summarize.dangling_opening`.)
+    """
+    if not _DEFINITE_OPENING.match(text.strip()):
+        return False
+    names = [w for w in words(text)[1:] if w[:1].isupper() and w.lower() not in _CALENDAR]
+    return not names
