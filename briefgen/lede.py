@@ -58,6 +58,7 @@ def lede_scores(
     column = {key: k for k, key in enumerate(keys)}
     best = np.zeros((n, len(keys)))
     carried = shared.tocsc()[:, list(leads)].toarray() if leads else np.zeros((n, 0))
+
     for j, lead in enumerate(leads):
         k = column[outlets[lead]]
         best[:, k] = np.maximum(best[:, k], carried[:, j])
