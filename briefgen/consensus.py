@@ -166,7 +166,9 @@ def brief_story(
     candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
     if config.lede_first:  # ... but the story opens with what happened: the fact its outlets lead with
         scores = story_lede_scores([a.id for a in pool.articles], pool.texts, pool.shared, [outlet_key(a) for a in pool.articles])
-        order = lede_first([c[2] for c in candidates], {c[2]: c[0] >= config.min_sources for c in candidates}, scores)
+        # "The company said…" can be a fine line further down, but cannot open the story
+        opens = {c[2]: c[0] >= config.min_sources and not leans_on_earlier_text(pool.texts[c[2]]) for c in candidates}
+        order = lede_first([c[2] for c in candidates], opens, scores)
         by_sentence = {c[2]: c for c in candidates}
         candidates = [by_sentence[i] for i in order]
 
@@ -178,8 +180,8 @@ def brief_story(
         limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
         if len(chosen) >= limit:
             continue
-        if dangling_opening(pool.texts[i]) or leans_on_earlier_text(pool.texts[i]):
-            continue  # "He said…", "The company…": out of its article, the reader cannot tell who
+        if dangling_opening(pool.texts[i]):
+            continue  # "He said…", "But…": out of its article, the reader cannot tell who or what
         if any(_repeats(pool, i, j, config) for j, _ in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)

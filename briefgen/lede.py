@@ -43,6 +43,7 @@ def lede_scores(
     shared: sp.csr_matrix,
     outlets: Sequence[str],
     leads: Sequence[int],
+    places: Sequence[int] | None = None,
 ) -> np.ndarray:
     """For each sentence, how well the story's outlets' leads carry it, in [0, 1].
 
@@ -52,6 +53,7 @@ def lede_scores(
     highest, and one only its own article opens with scores 1 / (number of outlets).
     """
     n = shared.shape[0]
+    places = [0] * len(leads) if places is None else places
     keys = sorted(set(outlets))
     if not n or not keys:
         return np.zeros(n)
@@ -59,10 +61,11 @@ def lede_scores(
     best = np.zeros((n, len(keys)))
     carried = shared.tocsc()[:, list(leads)].toarray() if leads else np.zeros((n, 0))
 
-    for j, lead in enumerate(leads):
+    for j, (lead, place) in enumerate(zip(leads, places)):
         k = column[outlets[lead]]
-        best[:, k] = np.maximum(best[:, k], carried[:, j])
-        best[lead, k] = 1.0  # a lead sentence is all of its own outlet's lead says about it
+        weight = 1.0 / (1 + place)  # the first sentence of a lead says most plainly what happened
+        best[:, k] = np.maximum(best[:, k], weight * carried[:, j])
+        best[lead, k] = max(best[lead, k], weight)  # a lead sentence carries itself
     return best.mean(axis=1)
 
 
@@ -75,7 +78,9 @@ def story_lede_scores(owners: Sequence[str], texts: Sequence[str], shared: sp.cs
         if end == len(owners) or owners[end] != owners[start]:
             faults += article_line_faults(texts[start:end])
             start = end
-    return lede_scores(shared, outlets, lead_indices(owners, [f is None for f in faults]))
+    leads = lead_indices(owners, [f is None for f in faults])
+    places = [sum(1 for other in leads[:p] if owners[other] == owners[lead]) for p, lead in enumerate(leads)]
+    return lede_scores(shared, outlets, leads, places)
 
 
 def lede_first(order: list[int], eligible: Mapping[int, bool], scores: np.ndarray) -> list[int]:
