@@ -24,8 +24,7 @@ from .config import BriefingConfig
 from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
 from .disagree import find_disagreements
 from .leads import outlet_leads
-from .lede import lede_first, story_lede_scores
-from .lines import leans_on_earlier_text
+from .lede import lede_order
 from .names import matching_terms
 from .summarize.select import dangling_opening
 from .summarize.select import word_overlap as overlap
@@ -165,10 +164,11 @@ def brief_story(
     # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
     candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
     if config.lede_first:  # ... but the story opens with what happened: the fact its outlets lead with
-        scores = story_lede_scores([a.id for a in pool.articles], pool.texts, pool.shared, [outlet_key(a) for a in pool.articles])
-        # "The company said…" can be a fine line further down, but cannot open the story
-        opens = {c[2]: c[0] >= config.min_sources and not leans_on_earlier_text(pool.texts[c[2]]) for c in candidates}
-        order = lede_first([c[2] for c in candidates], opens, scores)
+        kept_ones = {c[2]: c[0] >= config.min_sources for c in candidates}
+        order = lede_order(
+            [c[2] for c in candidates], kept_ones, [a.id for a in pool.articles], pool.texts, pool.shared,
+            [outlet_key(a) for a in pool.articles],
+        )
         by_sentence = {c[2]: c for c in candidates}
         candidates = [by_sentence[i] for i in order]
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .lines import article_line_faults
+from .lines import article_line_faults, leans_on_earlier_text
 
 # An article's lead: its first informative sentences. News leads are one or two sentences; three
 # leaves room for a lead split in two by an abbreviation or a dateline line.
@@ -69,9 +69,9 @@ def lede_scores(
     return best.mean(axis=1)
 
 
-def story_lede_scores(owners: Sequence[str], texts: Sequence[str], shared: sp.csr_matrix, outlets: Sequence[str]) -> np.ndarray:
-    """`lede_scores` for a story's sentences (`owners[i]`: article id of sentence i, articles' sentences
-    consecutive and in order), leads being each article's first informative sentences."""
+def story_leads(owners: Sequence[str], texts: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Each article's lead sentences in a story (`owners[i]`: article id of sentence i, an article's
+    sentences consecutive and in order), and each one's place in its article's lead (0 = first)."""
     faults: list[str | None] = []
     start = 0
     for end in range(1, len(owners) + 1):
@@ -80,7 +80,28 @@ def story_lede_scores(owners: Sequence[str], texts: Sequence[str], shared: sp.cs
             start = end
     leads = lead_indices(owners, [f is None for f in faults])
     places = [sum(1 for other in leads[:p] if owners[other] == owners[lead]) for p, lead in enumerate(leads)]
-    return lede_scores(shared, outlets, leads, places)
+    return leads, places
+
+
+def lede_order(
+    order: list[int],
+    kept: Mapping[int, bool],
+    owners: Sequence[str],
+    texts: Sequence[str],
+    shared: sp.csr_matrix,
+    outlets: Sequence[str],
+) -> list[int]:
+    """`order` (sentence indices) with the story's lede first: among the sentences the briefing can
+    keep (`kept`), the one its outlets' leads carry best.
+
+    A sentence opening on "The company…"-style reference cannot open the story unless it opens its
+    own article (where "The city council voted…" names its subject plainly).
+    """
+    leads, places = story_leads(owners, texts)
+    scores = lede_scores(shared, outlets, leads, places)
+    first_lines = {lead for lead, place in zip(leads, places) if place == 0}
+    eligible = {i: kept[i] and (i in first_lines or not leans_on_earlier_text(texts[i])) for i in order}
+    return lede_first(order, eligible, scores)
 
 
 def lede_first(order: list[int], eligible: Mapping[int, bool], scores: np.ndarray) -> list[int]:
