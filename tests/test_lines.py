@@ -13,7 +13,9 @@ from briefgen import BriefingConfig, build_briefing
 from briefgen.lines import article_line_faults, line_fault
 from briefgen.render import briefing_to_dict, render_briefing
 
-from .conftest import DAY, EXAMPLES
+from .conftest import DAY, REPO
+
+FIXTURES = REPO / "tests" / "fixtures"
 
 TOUR_DATES = [
     "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
@@ -75,21 +77,12 @@ def test_a_sentence_cut_after_an_abbreviation_is_no_line():
     assert faults == ["cut short", "no predicate"]
 
 
-def _no_shared_fact(tmp_path):
-    records = [
-        {"title": "Sondland faces impeachment hearing questions about Trump, Ukraine", "outlet": "Associated Press",
-         "published": "2019-11-19",
-         "text": "WASHINGTON (AP) — Ambassador Gordon Sondland is likely to be unpredictable when he faces questions about Trump and Ukraine at the impeachment hearing.\n"
-                 "He has already amended his testimony once.\nLawmakers want to hear about his calls with the president."},
-        {"title": "Impeachment hearing: Volker, Morrison questions about Trump, Ukraine", "outlet": "CBS News", "published": "2019-11-19",
-         "text": "Kurt Volker and Tim Morrison testified side by side at the impeachment hearing on Tuesday, answering for hours.\n"
-                 "Volker said he had no knowledge of any effort to urge an investigation.\nMorrison listened in on the July call."},
-    ]
-    return build_briefing([_write(tmp_path, records)], BriefingConfig(), on=DAY)
+def _no_shared_fact():
+    return build_briefing([FIXTURES / "no_shared_fact.json"], BriefingConfig(), on=DAY)
 
 
 def test_two_outlets_with_no_shared_fact_give_one_labelled_lead_each(tmp_path):
-    briefing = _no_shared_fact(tmp_path)
+    briefing = _no_shared_fact()
     (story,) = briefing.stories
     assert story.sentences == ()
     assert [(s.sources[0].outlet, s.text[:28]) for s in story.by_outlet] == [
