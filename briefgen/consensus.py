@@ -25,6 +25,7 @@ from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySenten
 from .disagree import find_disagreements
 from .leads import outlet_leads
 from .lede import lede_order
+from .lines import refers_back
 from .names import matching_terms
 from .summarize.select import dangling_opening
 from .summarize.select import word_overlap as overlap
@@ -180,8 +181,8 @@ def brief_story(
         limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
         if len(chosen) >= limit:
             continue
-        if dangling_opening(pool.texts[i]):
-            continue  # "He said…", "But…": out of its article, the reader cannot tell who or what
+        if dangling_opening(pool.texts[i]) or refers_back(pool.texts[i]):
+            continue  # "He said…", "But…", "That's…": out of its article, the reader cannot tell who or what
         if any(_repeats(pool, i, j, config) for j, _ in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from .clean import words
-from .lines import article_line_faults, leans_on_earlier_text
+from .lines import article_line_faults, leans_on_earlier_text, refers_back
 from .model import Article, Citation, Sentence, SummarySentence
 from .summarize.select import dangling_opening
 
@@ -46,6 +46,7 @@ def lead_sentence(sentences: list[Sentence]) -> Sentence | None:
             and MIN_LEAD_WORDS <= n <= MAX_LEAD_WORDS
             and not dangling_opening(sentence.text)
             and not leans_on_earlier_text(sentence.text)
+            and not refers_back(sentence.text)
         ):
             return sentence
     return None

@@ -159,13 +159,37 @@ _CALENDAR = frozenset(
 )
 
 
-def leans_on_earlier_text(text: str) -> bool:
-    """The line opens on "The company…"-style reference and names nothing itself: out of its
-    article, the reader cannot tell who or what it is about.
+# "Finding water, he said, is…", "…, it says.": words quoted from someone the line does not name.
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"\b(?:he|she|they|it)\s+(?:said|says|added|adds|told|tells|noted|notes|explained|wrote|continued)\b"
+)
+# "That's enough to…": a demonstrative standing for the previous sentence.
+_DEMONSTRATIVE_OPENING = re.compile(r"^[\"'“‘]?That(?:['’]s|\s+is|\s+was|\s+means|\s+would)\b")
+# Discourse markers that continue an argument ("In fact, the man returned…", "At first, …").
+_CONTINUING_OPENING = re.compile(
+    r"^(?:in fact|at first|as a result|in addition|by contrast|in turn|even so|after all|of course|in other words"
+    r"|on the other hand|at the same time|for example|for instance|in the end|by then|since then|until then),",
+    re.I,
+)
+
+
+def refers_back(text: str) -> bool:
+    """The line stands for earlier text: "That's enough to…", or words credited to "he" or "it".
 
     (Pronoun and connective openings, "He said…", "But…", are `summarize.dangling_opening`.)
     """
-    if not _DEFINITE_OPENING.match(text.strip()):
+    line = text.strip()
+    return bool(_DEMONSTRATIVE_OPENING.match(line) or _PRONOUN_ATTRIBUTION.search(line))
+
+
+def leans_on_earlier_text(text: str) -> bool:
+    """The line reads as a continuation: "In fact, …", or a "The company…"-style reference while
+    naming nothing itself. Fine further down a story; out of its article it cannot open one.
+    """
+    line = text.strip()
+    if _CONTINUING_OPENING.match(line):
+        return True
+    if not _DEFINITE_OPENING.match(line):
         return False
-    names = [w for w in words(text)[1:] if w[:1].isupper() and w.lower() not in _CALENDAR]
+    names = [w for w in words(line)[1:] if w[:1].isupper() and w.lower() not in _CALENDAR]
     return not names
