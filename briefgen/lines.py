@@ -174,12 +174,22 @@ _CONTINUING_OPENING = re.compile(
 
 
 def refers_back(text: str) -> bool:
-    """The line stands for earlier text: "That's enough to…", or words credited to "he" or "it".
+    """The line stands for earlier text: "That's enough to…", words credited to "he" or "it", or a
+    quotation with no speaker at all ("“We have no further comment.”").
 
     (Pronoun and connective openings, "He said…", "But…", are `summarize.dangling_opening`.)
     """
     line = text.strip()
-    return bool(_DEMONSTRATIVE_OPENING.match(line) or _PRONOUN_ATTRIBUTION.search(line))
+    return bool(_DEMONSTRATIVE_OPENING.match(line) or _PRONOUN_ATTRIBUTION.search(line) or _unattributed_quote(line))
+
+
+def _unattributed_quote(line: str) -> bool:
+    """The whole line is one quotation: it opens on a double quote that only its last mark closes."""
+    if not line or line[0] not in "\"“":
+        return False
+    body = line.rstrip("\"”’' ").rstrip(".!…")
+    closing = line[len(body):]
+    return ("\"" in closing or "”" in closing) and not _DOUBLE_QUOTE.search(body[1:])
 
 
 def leans_on_earlier_text(text: str) -> bool:
