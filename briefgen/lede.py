@@ -48,25 +48,28 @@ def lede_scores(
     """For each sentence, how well the story's outlets' leads carry it, in [0, 1].
 
     `shared[a, b]` is the weighted share of sentence a's content words found in sentence b. For each
-    outlet, the best of its lead sentences is taken (its own lead sentence carries itself fully);
+    outlet, the best of its lead sentences is taken, the k-th of an article's lead weighted
+    1 / (1 + k) (`places`; a lead sentence carries itself fully);
     the score is the mean over the story's outlets, so a fact every outlet leads with scores
     highest, and one only its own article opens with scores 1 / (number of outlets).
     """
     n = shared.shape[0]
     places = [0] * len(leads) if places is None else places
     keys = sorted(set(outlets))
-    if not n or not keys:
+    if not n or not keys or not leads:
         return np.zeros(n)
-    column = {key: k for k, key in enumerate(keys)}
-    best = np.zeros((n, len(keys)))
-    carried = shared.tocsc()[:, list(leads)].toarray() if leads else np.zeros((n, 0))
-
-    for j, (lead, place) in enumerate(zip(leads, places)):
-        k = column[outlets[lead]]
-        weight = 1.0 / (1 + place)  # the first sentence of a lead says most plainly what happened
-        best[:, k] = np.maximum(best[:, k], weight * carried[:, j])
-        best[lead, k] = max(best[lead, k], weight)  # a lead sentence carries itself
-    return best.mean(axis=1)
+    # the first sentence of a lead says most plainly what happened; shared[a, a] is 1, so a lead
+    # sentence carries itself. Sparse throughout: a busy story has tens of thousands of sentences.
+    weights = sp.diags([1.0 / (1 + place) for place in places])
+    carried = (shared.tocsc()[:, list(leads)] @ weights).tocsc()
+    columns: dict[str, list[int]] = {}
+    for j, lead in enumerate(leads):
+        columns.setdefault(outlets[lead], []).append(j)
+    total = np.zeros(n)
+    for key in keys:
+        if key in columns:
+            total += carried[:, columns[key]].max(axis=1).toarray().ravel()
+    return total / len(keys)
 
 
 def story_leads(owners: Sequence[str], texts: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -79,7 +82,10 @@ def story_leads(owners: Sequence[str], texts: Sequence[str]) -> tuple[list[int],
             faults += article_line_faults(texts[start:end])
             start = end
     leads = lead_indices(owners, [f is None for f in faults])
-    places = [sum(1 for other in leads[:p] if owners[other] == owners[lead]) for p, lead in enumerate(leads)]
+    places, seen = [], {}
+    for lead in leads:
+        places.append(seen.get(owners[lead], 0))
+        seen[owners[lead]] = places[-1] + 1
     return leads, places
 
 
