@@ -7,8 +7,8 @@ fact repeated in every copy (a date list, a boilerplate paragraph about the comp
 central and well supported without saying what happened.
 
 `lede_scores` rates every sentence of a story by how much of it each outlet's lead carries,
-averaged over the story's outlets; `lede_first` moves the best-rated of the facts the briefing will
-keep to the front. Similarity is the consensus stage's own word match (weighted shares of content
+averaged over the story's outlets; `lede_order` moves the best-rated of the facts the briefing will
+keep to the front (the consensus stage calls it when `BriefingConfig.lede_first` is on). Similarity is the consensus stage's own word match (weighted shares of content
 words, `briefgen.consensus`), so no new notion of "same fact" is introduced.
 """
 
@@ -19,7 +19,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .lines import article_line_faults, leans_on_earlier_text
+from .lines import article_line_faults, leans_on_earlier_text, refers_back
+from .summarize.select import dangling_opening
 
 # An article's lead: its first informative sentences. News leads are one or two sentences; three
 # leaves room for a lead split in two by an abbreviation or a dateline line.
@@ -106,7 +107,12 @@ def lede_order(
     leads, places = story_leads(owners, texts)
     scores = lede_scores(shared, outlets, leads, places)
     first_lines = {lead for lead, place in zip(leads, places) if place == 0}
-    eligible = {i: kept[i] and (i in first_lines or not leans_on_earlier_text(texts[i])) for i in order}
+    eligible = {
+        i: kept[i]
+        and not (dangling_opening(texts[i]) or refers_back(texts[i]))  # never a line at all (consensus)
+        and (i in first_lines or not leans_on_earlier_text(texts[i]))
+        for i in order
+    }
     return lede_first(order, eligible, scores)
 
 
