@@ -136,3 +136,35 @@ def test_a_headline_loses_its_site_suffix_and_a_plain_title_beats_a_teaser(tmp_p
     ]
     story = build_briefing([_write(tmp_path, records)], BriefingConfig(), on=DAY).stories[0]
     assert story.headline == "Sweden drops Assange investigation"
+
+
+def test_a_dangling_line_is_never_quoted_its_fact_comes_in_words_that_name_who(tmp_path):
+    named = "Mayor Lena Ortiz said the harbour bridge would stay closed for repairs until next spring."
+    dangling = "She said the harbour bridge would stay closed for repairs until next spring at the earliest."
+    records = [
+        {"title": "Harbour bridge stays shut", "outlet": "Daily Courier",
+         "text": "Mayor Lena Ortiz spoke to reporters at city hall on Tuesday about the harbour bridge.\n" + dangling},
+        {"title": "Harbour bridge shut until spring", "outlet": "Evening Post",
+         "text": "The harbour bridge will not reopen this winter, city officials confirmed on Tuesday.\n" + named},
+    ]
+    story = build_briefing([_write(tmp_path, records)], BriefingConfig(), on=DAY).stories[0]
+    texts = [s.text for s in story.sentences]
+    assert dangling not in texts
+    assert named in texts
+    (line,) = [s for s in story.sentences if s.text == named]
+    assert {c.outlet for c in line.sources} == {"Daily Courier", "Evening Post"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“Any final agreement on this matter needs to be made with her management team. We have no further comment.”",
+        "Finding water vapor on Europa, he said, is the next best thing to liquid water.",
+        "That’s enough to fill an Olympic-size swimming pool within minutes.",
+    ],
+)
+def test_a_line_that_stands_for_earlier_text_is_recognised(line):
+    from briefgen.lines import refers_back
+
+    assert refers_back(line)
+    assert not refers_back("Lucas Paganini, a NASA scientist, said the find was the next best thing to liquid water.")
