@@ -77,6 +77,7 @@ def page_clusters(shared: Path, registry: OutletRegistry) -> dict[str, list[dict
                     "outlet": article.outlet,
                     "published": article.published,
                     "url": gold[page_id].get("url") or article.url,
+                    "page": page_id,
                 }
             )
         clusters[story] = members
@@ -87,19 +88,30 @@ def leave_one_out(name: str, articles: list[dict]) -> list[dict]:
     """One record per article: the others to summarise, its own headline and lede as reference."""
     records = []
     for i, held_out in enumerate(articles):
-        others = [{k: v for k, v in a.items() if v} for j, a in enumerate(articles) if j != i]
-        records.append({"id": f"{name}/{i}", "articles": others, "summaries": [lede(held_out["title"], held_out["text"])]})
+        others = [{k: v for k, v in a.items() if v and k != "page"} for j, a in enumerate(articles) if j != i]
+        record = {"id": f"{name}/{i}", "articles": others, "summaries": [lede(held_out["title"], held_out["text"])]}
+        records.append(record | {"half": half(held_out.get("page"))})
     return records
+
+
+def half(page_id: str | None) -> str:
+    """The benchmark pages' halves: ids starting 0-7 were looked at while tuning, 8-f were not."""
+    if page_id is None:
+        return "seeds"
+    return "tune" if page_id[0] in "01234567" else "held-out"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--half", choices=("tune", "held-out", "seeds"), help="only the records whose left-out article is in this half")
     args = parser.parse_args(argv)
     registry = OutletRegistry.load()
     clusters = {"seeds": seed_cluster(registry), **page_clusters(args.shared, registry)}
     for name, articles in clusters.items():
         for record in leave_one_out(name, articles):
+            if args.half and record["half"] != args.half:
+                continue
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{len(clusters)} clusters, {sum(len(a) for a in clusters.values())} leave-one-out records", file=sys.stderr)
     return 0

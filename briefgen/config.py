@@ -44,6 +44,9 @@ class BriefingConfig:
     # facts more outlets report first (then centrality); False orders by the summarizer's centrality
     # alone — for measuring what support-first ordering is worth (bench/rouge_eval.py)
     order_by_support: bool = True
+    # ... except the first line: among the facts kept, the one the articles' own leads carry best
+    # (briefgen.lede). False gives the plain order above (support, then centrality).
+    lede_first: bool = True
     # a candidate sentence "reports the same fact" as a sentence of another article when this share
     # of its content words (stemmed, stop words removed, weighted by rarity in the story) appear there
     fact_match: float = 0.5

@@ -23,7 +23,11 @@ import scipy.sparse as sp
 from .config import BriefingConfig
 from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
 from .disagree import find_disagreements
+from .leads import outlet_leads
+from .lede import lede_order
+from .lines import refers_back
 from .names import matching_terms
+from .summarize.select import dangling_opening
 from .summarize.select import word_overlap as overlap
 
 
@@ -160,6 +164,14 @@ def brief_story(
         candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
     # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
     candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
+    if config.lede_first:  # ... but the story opens with what happened: the fact its outlets lead with
+        kept_ones = {c[2]: c[0] >= config.min_sources for c in candidates}
+        order = lede_order(
+            [c[2] for c in candidates], kept_ones, [a.id for a in pool.articles], pool.texts, pool.shared,
+            [outlet_key(a) for a in pool.articles],
+        )
+        by_sentence = {c[2]: c for c in candidates}
+        candidates = [by_sentence[i] for i in order]
 
     kept: list[tuple[int, SummarySentence]] = []
     alone: list[tuple[int, SummarySentence]] = []
@@ -169,6 +181,8 @@ def brief_story(
         limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
         if len(chosen) >= limit:
             continue
+        if dangling_opening(pool.texts[i]) or refers_back(pool.texts[i]):
+            continue  # "He said…", "But…", "That's…": out of its article, the reader cannot tell who or what
         if any(_repeats(pool, i, j, config) for j, _ in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)
@@ -176,6 +190,8 @@ def brief_story(
 
     outlets = sorted({a.outlet_label for a in originals})
     show_alone = config.show_single_source or single_outlet  # a one-outlet story must not vanish
+    # ... nor one whose outlets share no fact: say what each of them leads with
+    by_outlet = outlet_leads(originals, sentences, outlet_key) if not kept and not single_outlet else ()
     return StoryBrief(
         story=story,
         headline=headline,
@@ -185,6 +201,7 @@ def brief_story(
         disagreements=find_disagreements(
             pool.articles, pool.texts, pool.terms, [outlet_key(a) for a in pool.articles], config
         ),
+        by_outlet=by_outlet,
     )
 
 

@@ -145,6 +145,8 @@ class StoryBrief:
     # claims only one outlet makes, listed apart (when the config asks) instead of in the summary
     single_source: tuple[SummarySentence, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    # when the story's outlets share no fact: each outlet's own lead, cited to it alone (briefgen.leads)
+    by_outlet: tuple[SummarySentence, ...] = ()
     # across daily runs (see briefgen.store): the date of the first briefing that carried the story,
     # and how many of its articles no earlier briefing had read. Without history every story is new.
     first_seen: date | None = None

@@ -20,7 +20,7 @@ from .cluster import carry_story_ids, cluster_articles
 from .config import BriefingConfig
 from .consensus import brief_story, outlet_key
 from .coverage import describe_coverage
-from .summarize.select import content_terms, word_overlap
+from .headline import choose_headline
 from .dedupe import mark_duplicates
 from .ingest import read_paths
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
@@ -211,15 +211,3 @@ def without_future_date(article: Article, day: date) -> Article:
 
 def _independent_outlets(brief: StoryBrief, by_id: dict[str, Article]) -> int:
     return len({outlet_key(by_id[i]) for i in brief.story.article_ids if by_id[i].duplicate_of is None})
-
-
-def choose_headline(members: list[Article], language: str) -> str:
-    """The title that shares most with the story's other titles: the most typical headline."""
-    titled = sorted((a for a in members if a.title and a.duplicate_of is None), key=lambda a: a.id)
-    if not titled:
-        return members[0].title or "Untitled story"
-    terms = {a.id: content_terms(a.title, language) for a in titled}
-    return max(
-        titled,
-        key=lambda a: (sum(word_overlap(terms[a.id], terms[b.id]) for b in titled if b is not a), -len(a.title)),
-    ).title

@@ -171,7 +171,7 @@ def numbered_sources(briefing: Briefing) -> dict[str, SourceRef]:
     """Article id → citation number, numbered in the order citations first appear."""
     refs: dict[str, SourceRef] = {}
     for story in briefing.stories:
-        cited = [c for x in (*story.sentences, *story.single_source) for c in x.sources]
+        cited = [c for x in (*story.sentences, *story.by_outlet, *story.single_source) for c in x.sources]
         cited += [c for d in story.disagreements for claim in d.claims for c in claim.sources]
         for c in cited:
             if c.article not in refs:
@@ -223,6 +223,11 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                         "coverage": _coverage(x.coverage),
                     }
                     for x in s.sentences
+                ],
+                # only when no fact is shared: each outlet's lead, reported by that outlet alone
+                "by_outlet": [
+                    {"outlet": x.sources[0].outlet, "text": x.text, "article": x.article_id, "sources": [_citation(c) for c in x.sources]}
+                    for x in s.by_outlet
                 ],
                 "single_source": [
                     {

@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from briefgen import BriefingConfig, build_briefing
 from briefgen.render import render_briefing
+
+from .conftest import DAY, EXAMPLES, REPO
+
+FIXTURES = REPO / "tests" / "fixtures"
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -36,9 +41,11 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def page_file(seed_briefing, tmp_path_factory) -> Path:
+def page_file(tmp_path_factory) -> Path:
+    # The seeds, and a story whose two outlets share no fact (shown as each outlet's labelled lead)
+    briefing = build_briefing([EXAMPLES, FIXTURES / "no_shared_fact.json"], BriefingConfig(), on=DAY)
     path = tmp_path_factory.mktemp("page") / "briefing.html"
-    path.write_text(render_briefing(seed_briefing)["briefing.html"], encoding="utf-8")
+    path.write_text(render_briefing(briefing)["briefing.html"], encoding="utf-8")
     return path
 
 
@@ -62,6 +69,9 @@ def test_the_page_loads_offline_cleanly_and_fits_the_screen(browser, page_file, 
     assert scroll_width <= width, f"horizontal scrolling at {width}px: {scroll_width}px wide"
     assert page.evaluate("document.documentElement.lang")
     assert page.evaluate("document.scripts.length") == 0
+    # the story without a shared fact shows each outlet's lead, labelled as that outlet's only
+    labels = page.evaluate("[...document.querySelectorAll('ul.by-outlet .only')].map(e => e.innerText)")
+    assert labels == ["Associated Press only:", "CBS News only:"]
     page.close()
 
 

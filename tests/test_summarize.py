@@ -306,7 +306,7 @@ def test_rouge_harness_scores_briefgen_and_every_sumy_algorithm_in_one_run(tmp_p
     assert "skipped: malformed JSON" in run.stderr and "skipped: no article with text" in run.stderr
     report = json.loads(report_file.read_text())
     assert report["clusters"] == 3 and report["budget"] == {"sentences": 3, "words": None}
-    expected = {"briefgen", "briefgen --min-sources 1", "briefgen centrality only", "human (leave-one-out)"} | {
+    expected = {"briefgen", "briefgen --min-sources 1", "briefgen support first", "briefgen centrality only", "human (leave-one-out)"} | {
         f"sumy-{a}" for a in ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "random")
     }
     assert set(report["systems"]) == expected
@@ -317,10 +317,12 @@ def test_rouge_harness_scores_briefgen_and_every_sumy_algorithm_in_one_run(tmp_p
             assert all(0.0 <= v <= 1.0 for v in system[metric].values()), (name, metric)
         assert system["rouge1"]["f1"] > 0.2, name  # every system's summary is about the story
     assert "briefgen" in run.stdout and "sumy-lexrank" in run.stdout
-    # the support-vs-centrality question is answered cluster by cluster, every cluster counted once
-    paired = report["support_vs_centrality"]
-    assert paired["better"] + paired["worse"] + paired["same"] == 3
-    assert "support first vs centrality only" in run.stdout
+    # each ordering (lede first, support first) against centrality alone, cluster by cluster,
+    # every cluster counted once
+    for name in ("briefgen --min-sources 1", "briefgen support first"):
+        paired = report["vs_centrality"][name]
+        assert paired["better"] + paired["worse"] + paired["same"] == 3
+        assert f"{name} vs centrality only" in run.stdout
 
 
 def test_a_summary_identical_to_a_reference_scores_one():

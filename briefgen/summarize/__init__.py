@@ -16,6 +16,7 @@ import numpy as np
 
 from ..clean import words
 from ..config import BriefingConfig
+from ..lines import article_line_faults
 from ..model import Article, Sentence
 from .graph import lexrank_scores, textrank_scores
 from .select import (
@@ -99,18 +100,19 @@ def rank_sentences(
 
 def sentence_pool(articles: list[Article], sentences: dict[str, list[Sentence]]) -> list[Sentence]:
     """A story's candidate sentences: from originals only (copies add nothing), each text once,
-    statements only."""
+    informative statements only (`briefgen.lines`)."""
     pool: list[Sentence] = []
     seen: set[str] = set()
     for article in sorted(articles, key=lambda a: a.id):
         if article.duplicate_of is not None:
             continue
-        for sentence in sentences.get(article.id, []):
+        own = sentences.get(article.id, [])
+        # Only complete statements: not a list item, heading, caption, question ("What charges
+        # does he face?"), a line introducing what follows ("Tour dates:") or a fragment.
+        faults = article_line_faults([s.text for s in own])
+        for sentence, fault in zip(own, faults):
             n = len(words(sentence.text))
-            # A question or a line ending in a colon introduces something ("What charges does he
-            # face?", "Tour dates:"); it reports no fact of its own.
-            introduces = sentence.text.rstrip("\"'”’ ").endswith(("?", ":"))
-            if MIN_WORDS <= n <= MAX_WORDS and not introduces and sentence.text not in seen:
+            if MIN_WORDS <= n <= MAX_WORDS and fault is None and sentence.text not in seen:
                 seen.add(sentence.text)
                 pool.append(sentence)
     return pool

@@ -1,0 +1,95 @@
+"""What a reader sees on a real news day: stories left without a line, and lines that are no sentence.
+
+Builds the briefing of the seeds plus the 120 real pages of ../shared/data/extraction/ (each page
+as its HTML file, as bench/citations.py does) and counts:
+
+- stories covered by two or more independent outlets, and how many of them show no line at all
+  (no shared fact and no per-outlet lead);
+- summary lines (shared facts, per-outlet leads, single-source claims) that a plain check, written
+  apart from briefgen.lines, flags as a list item or a fragment: a bullet or a date-and-dash
+  opening, no full stop at the end, a lower-case or punctuation start, or a quotation closed that
+  the line did not open;
+- first lines that open on a pronoun or connective ("He said…").
+
+Every line is printed with its story's headline, for a person to read; `--half tune|held-out` keeps
+only the pages whose id starts 0-7 (looked at while tuning) or 8-f (not looked at).
+
+Usage: python bench/lines.py [--shared ../shared] [--half tune|held-out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import tempfile
+from pathlib import Path
+
+from briefgen import BriefingConfig, build_briefing
+from briefgen.verify import check_citations
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Deliberately plainer than briefgen.lines (a second opinion, not the same code run twice).
+_LIST_OR_SCHEDULE = re.compile(r"^\s*(?:[-–—*•·]\s|\d{1,2}[.)]\s|[A-Z][a-z]{2,8}\.? \d{1,2}\s*(?:--|[–—:-])\s)")
+_ENDS = re.compile(r"[.!?…][\"'”’)\]]*$")
+_PRONOUN_OPENING = re.compile(r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|This|These|Those|But|And)\b")
+
+
+def flag(text: str) -> str | None:
+    t = text.strip()
+    if _LIST_OR_SCHEDULE.match(t):
+        return "list item"
+    if not _ENDS.search(t):
+        return "fragment (no full stop)"
+    if t[0].islower() or t[0] in ",;:)]":
+        return "fragment (starts mid-sentence)"
+    if t.count("”") > t.count("“") and '"' not in t:
+        return "fragment (closes a quote it did not open)"
+    return None
+
+
+def report(paths: list[Path], half: str | None) -> None:
+    briefing = build_briefing(paths, BriefingConfig())
+    articles = {a.id: a for a in briefing.articles}
+    multi = [s for s in briefing.stories if len(s.outlets) > 1]
+    if half:
+        def in_half(path: str) -> bool:
+            name = Path(path).name
+            return name[:1] in ("01234567" if half == "tune" else "89abcdef") and name.endswith(".html")
+        multi = [s for s in multi if any(in_half(articles[i].path) for i in s.story.article_ids)]
+    empty = [s for s in multi if not s.sentences and not s.by_outlet]
+    lines = [(s, kind, x) for s in multi for kind, xs in (("fact", s.sentences), ("lead", s.by_outlet), ("single", s.single_source)) for x in xs]
+    flagged = [(s, kind, x, flag(x.text)) for s, kind, x in lines if flag(x.text)]
+    dangling = [s for s in multi if (s.sentences or s.by_outlet) and _PRONOUN_OPENING.match((s.sentences or s.by_outlet)[0].text)]
+    checks = check_citations(briefing)
+    print(f"stories {len(briefing.stories)}; multi-outlet {len(multi)}; without a line {len(empty)}; "
+          f"with shared facts {sum(1 for s in multi if s.sentences)}; with per-outlet leads {sum(1 for s in multi if s.by_outlet)}")
+    print(f"lines {len(lines)}; flagged list item / fragment {len(flagged)}; first line on a pronoun {len(dangling)}")
+    print(f"citations {len(checks)}; verified {sum(c.verified for c in checks)}")
+    for s in multi:
+        print(f"\n== {s.headline}  [{', '.join(s.outlets)}]")
+        for kind, xs in (("fact", s.sentences), ("lead", s.by_outlet)):
+            for x in xs:
+                mark = flag(x.text)
+                label = f"{x.support}" if kind == "fact" else f"{x.sources[0].outlet} only"
+                print(f"   {'!! ' + mark + ' ' if mark else ''}({label}) {x.text[:160]}")
+    for s in empty:
+        print(f"EMPTY: {s.headline}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--half", choices=("tune", "held-out"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = Path(tmp) / "pages"
+        pages.mkdir()
+        for gz in sorted((args.shared / "data/extraction/html").glob("*.html.gz")):
+            (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
+        report([REPO / "examples/articles", pages], args.half)
+
+
+if __name__ == "__main__":
+    main()
