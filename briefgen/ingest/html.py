@@ -7,8 +7,10 @@ import trafilatura
 from ..clean import strip_markup
 from ..model import Article
 from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
+from ..site_names import clean_site_name, strip_site_suffix
 from .dates import iso_date
 from .decode import ArticleError, content_id
+from .page_credits import page_credit_lines
 
 
 # The shortest news brief is a sentence or two; less text than this is what is left of navigation.
@@ -31,9 +33,12 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
     if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:  # a "Home" link left of a menu is no article
         raise ArticleError("no article text found in the HTML page")
     url = doc.url if (doc.url or "").startswith(("http://", "https://")) else None
-    site = registry.from_url(url) or (registry.normalise(doc.sitename) if doc.sitename else None)
-    credit = credit_from_lines(paragraphs, paragraphs, registry)
-    outlet, host = attribute(credit, site, domain_of(url))
+    domain = domain_of(url)
+    site = clean_site_name(doc.sitename, domain, registry)
+    credit = credit_from_lines(paragraphs, paragraphs, registry, page_credit_lines(text, doc.author))
+    # a copy found on a site with no address is known by the site's name
+    outlet, host = attribute(credit, site, domain or (doc.sitename.strip() if doc.sitename else None))
+    title = strip_site_suffix(title, (doc.sitename, site), domain)
     return Article(
         id=content_id(text),
         path=path,
