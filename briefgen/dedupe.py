@@ -70,9 +70,21 @@ def candidate_index(threshold: float) -> MinHashLSH:
 
 
 def _original_first(article: Article) -> tuple:
-    # The original is the earliest dated one; among equals, the copy on the outlet's own site
-    # (no separate host), then a stable order.
-    return (article.published is None, article.published or "", article.host is not None, article.id)
+    """The order in which copies are looked at, and what `choose_original` judges them by.
+
+    A copy found on a host that credits someone else is never the original while another copy is
+    not; then the earliest dated; then a stable order. The outlet rides along for the group rule."""
+    return (article.host is not None, article.published is None, article.published or "", article.id, article.outlet or "")
+
+
+def choose_original(keys: list[tuple]) -> tuple:
+    """The original of a group of copies, given their `_original_first` keys: the copy on the credited
+    outlet's own site when there is one (a copy with no separate host whose outlet another copy's
+    credit names), else the first by `_original_first`. An uncredited copy on a re-posting site looks
+    like an outlet of its own; the credits of the other copies say whose article it is."""
+    credited = {key[4] for key in keys if key[0] and key[4]}
+    own_site = [key for key in keys if not key[0] and key[4] in credited]
+    return min(own_site or keys)
 
 
 def mark_duplicates(
@@ -109,7 +121,7 @@ def mark_duplicates(
     groups: dict[str, list[Article]] = {}
     for article in articles:
         groups.setdefault(root(article.id), []).append(article)
-    original = {r: min(members, key=_original_first).id for r, members in groups.items()}
+    original = {r: choose_original([_original_first(a) for a in members])[3] for r, members in groups.items()}
     return [
         replace(a, duplicate_of=None if original[root(a.id)] == a.id else original[root(a.id)])
         for a in articles

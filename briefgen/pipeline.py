@@ -26,6 +26,7 @@ from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .outlets import OutletRegistry
 from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
+from .site_names import one_outlet_per_site
 from .store import EMPTY_HISTORY, History
 from .summarize import rank_pool, sentence_pool
 
@@ -93,6 +94,8 @@ def brief_articles(
     budget = config.stage_budget
     read_now = {a.id: a for a in articles}
     window = {a.id: a for a in history.articles} | read_now  # today's reading of an article wins
+    # one name per outlet across the window: its spellings, and bylines naming an outlet it holds
+    window = {a.id: a for a in one_outlet_per_site(list(window.values()))}
     first_seen = {i: history.first_seen.get(i, day) for i in window}
     with stage("dedupe", budget):  # 3.
         marked = mark_duplicates(list(window.values()), config, history.fingerprints)
@@ -169,6 +172,7 @@ def group_articles(
 ) -> tuple[list[Article], list[Story], list[Skipped]]:
     """Read the articles, mark copies and group them into stories: the stages before summarizing."""
     articles, skipped = read_articles(paths, config, on=on or date.today(), outlets_file=outlets_file)  # 1.
+    articles = one_outlet_per_site(articles)
     with stage("dedupe", config.stage_budget):  # 3.
         articles = mark_duplicates(articles, config)
     with stage("cluster", config.stage_budget):  # 4.

@@ -130,27 +130,54 @@ def strip_site_suffix(title: str, site_names: Iterable[str | None], domain: str 
     return title
 
 
-def one_name_per_site(articles: list[Article]) -> list[Article]:
-    """Every spelling of one outlet in the batch given one name.
+SiteFact = tuple[str | None, str | None, str | None, str | None]  # outlet, own domain, author, host
 
-    Two names are one outlet when a site gives both (one registrable domain: "Inexhibit magazine" and
-    "Inexhibitmagazine" on inexhibit.com) or when they are spelled with the same letters. The name
-    kept is the one most articles use, then the one with most words (spaced, not run together).
-    """
-    merged = name_groups(site_name_pairs(articles))
-    if not merged:
+
+def one_outlet_per_site(articles: list[Article]) -> list[Article]:
+    """The batch's outlets made consistent: a byline naming an outlet the batch knows credits it, and
+    every spelling of one outlet gets one name (`outlet_renames` over the whole batch)."""
+    return apply_renames(articles, outlet_renames(site_facts(articles)))
+
+
+def site_facts(articles: Iterable[Article]) -> list[SiteFact]:
+    """What `outlet_renames` needs of each article (one partition's share, in a distributed run)."""
+    return [
+        (a.outlet, registrable_domain(domain_of(a.url)) if a.host is None else None, a.author, a.host)
+        for a in articles
+    ]
+
+
+def outlet_renames(facts: Iterable[SiteFact]) -> tuple[dict[str, str], dict[str, str]]:
+    """({author: outlet} for bylines naming an outlet of the batch, {name: name kept} for spellings).
+
+    A site's own articles tell the batch which outlets exist; a copy elsewhere whose byline is one of
+    them ("By SlashGear" on a re-posting site) is that outlet's. Two names are one outlet when a site
+    gives both (one registrable domain: "Inexhibit magazine" and "Inexhibitmagazine" on
+    inexhibit.com) or when they are spelled with the same letters. The name kept is the one most
+    articles use, then the one with most words (spaced, not run together), then the first in order."""
+    facts = list(facts)
+    own_outlets = {compact(o): o for o, _, _, host in sorted(facts, key=lambda f: str(f)) if o and host is None}
+    bylines: dict[str, str] = {}
+    for outlet, _, author, host in facts:
+        key = compact(author or "")
+        if host is None and len(key) >= 3 and key in own_outlets and compact(outlet or "") != key:
+            bylines[author] = own_outlets[key]
+    pairs = [(bylines.get(a, o), d if a not in bylines else None) for o, d, a, _ in facts if bylines.get(a, o)]
+    return bylines, name_groups(pairs)
+
+
+def apply_renames(articles: list[Article], renames: tuple[dict[str, str], dict[str, str]]) -> list[Article]:
+    bylines, spellings = renames
+    if not bylines and not spellings:
         return articles
-    return [_renamed(a, merged) for a in articles]
-
-
-def site_name_pairs(articles: Iterable[Article]) -> list[tuple[str, str | None]]:
-    """(outlet, registrable domain of its own site or None) for each article: what one partition
-    contributes to `name_groups`. A credited copy's outlet has no domain here: it was found elsewhere."""
-    pairs = []
+    out = []
     for a in articles:
-        if a.outlet:
-            pairs.append((a.outlet, registrable_domain(domain_of(a.url)) if a.host is None else None))
-    return pairs
+        if a.host is None and a.author in bylines:
+            a = replace(a, outlet=bylines[a.author], host=domain_of(a.url) or a.outlet)
+        if a.outlet in spellings:
+            a = replace(a, outlet=spellings[a.outlet])
+        out.append(a)
+    return out
 
 
 def name_groups(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str]:
@@ -188,9 +215,3 @@ def name_groups(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str]:
         keep = min(names, key=lambda n: (-uses[n], -len(n.split()), n))
         chosen.update({n: keep for n in names if n != keep})
     return chosen
-
-
-def _renamed(article: Article, chosen: dict[str, str]) -> Article:
-    if article.outlet in chosen:
-        return replace(article, outlet=chosen[article.outlet])
-    return article
