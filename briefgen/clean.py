@@ -297,9 +297,9 @@ def _justext_good(lines: list[str]) -> list[bool]:
     return [paragraph.class_type == "good" for paragraph in paragraphs]
 
 
-def clean_lines(raw_lines: list[str]) -> CleanText:
-    lines = [strip_markup(line) for line in raw_lines]
-    nonempty = [line for line in lines if line]
+def _judge_lines(nonempty: list[str]) -> tuple[list[int], list[str], tuple[int, int], list[bool]]:
+    """Each line's word count and kind ("prose", "junk", "listed", "other"), the article's region, and
+    which lines are junk by repetition alone."""
     counts: dict[str, int] = {}
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
@@ -319,7 +319,56 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     _drop_teaser_lists(nonempty, lengths, kinds)
     _drop_link_boxes(nonempty, lengths, kinds)
     _mark_announced_lists(nonempty, kinds, [counts[line] > 1 and not junk for line, junk in zip(nonempty, rule_junk)])
-    start, end = _main_region(kinds, lengths)
+    repeated_only = [counts[line] > 1 and not junk for line, junk in zip(nonempty, rule_junk)]
+    return lengths, kinds, _main_region(kinds, lengths), repeated_only
+
+
+# Around the paragraphs a share bar, a "View" or "Date:" line is a few words; a list the article
+# starts or ends on is longer.
+_EDGE_JUNK_WORDS = 4
+_WIDGET = re.compile(
+    r"^\W*(?:share|shares|facebook|twitter|whatsapp|pinterest|linkedin|reddit|email|e-mail|print|tweet|"
+    r"comments?|leave a comment|tags?|advertisement|advertising|sponsored|view|views|date|updated|posted|"
+    r"published|related|read more|subscribe|sign in|log in|menu|home|next|previous)\b",
+    re.I,
+)
+_LONGEST_FURNITURE = 30
+
+
+def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
+    """For text an HTML extractor already took as the article's, which paragraphs the line judgement
+    calls scraped-page junk: furniture by its form (breadcrumbs, credits, blurbs, call-to-action lines)
+    anywhere; lines of a "Related" box of links, a teaser list or a comment section that are not
+    themselves prose; a few words above the first paragraph or below the last ("View", "Date: …",
+    "ADVERTISEMENT", "Share this:", "Facebook"). Other short lines
+    (subheads, list items, table cells, a list the article ends on) stay: the extractor kept them for
+    a reason, and the plain-text judgement of them costs recall on real pages."""
+    lengths, kinds, _, repeated_only = _judge_lines(paragraphs)
+    prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
+    if not prose:
+        return [False] * len(paragraphs)
+    first, last = prose[0], prose[-1]
+    verdicts = []
+    for i, (line, n, kind) in enumerate(zip(paragraphs, lengths, kinds)):
+        # a long line is the article's whatever its marks (Korean titles in <…> read as a breadcrumb);
+        # a link or an address inside extracted text is the article's own (a list of offers, a podcast)
+        rule = n < _LONGEST_FURNITURE and _is_junk(line, n)
+        by_form = rule and not _CONTACT.search(line)
+        # dropped by the passes over runs of lines: a "Related" box, a teaser list, a comment section
+        by_run = kind == "junk" and not repeated_only[i] and not _is_junk(line, n)
+        in_junk_run = by_run and n < _LONGEST_FURNITURE and not looks_like_prose(line)
+        # a list the article starts or ends on is short lines too: only widget words are dropped there
+        few_words = (n <= _EDGE_JUNK_WORDS and bool(_WIDGET.search(line))) or (by_run and n < _LONGEST_FURNITURE)
+        above = i < first and kind not in ("prose", "listed") and few_words
+        below = i > last and kind not in ("prose", "listed") and few_words
+        verdicts.append(by_form or in_junk_run or above or below)
+    return verdicts
+
+
+def clean_lines(raw_lines: list[str]) -> CleanText:
+    lines = [strip_markup(line) for line in raw_lines]
+    nonempty = [line for line in lines if line]
+    lengths, kinds, (start, end), _ = _judge_lines(nonempty)
 
     keep = [False] * len(nonempty)
     good: list[bool] | None = None  # jusText's verdicts, asked for when a line outside the region needs them

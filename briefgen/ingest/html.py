@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import trafilatura
 
-from ..clean import strip_markup
+from ..clean import junk_in_extracted_text, strip_markup
 from ..model import Article
 from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
 from ..site_names import clean_site_name, strip_site_suffix
@@ -30,12 +30,15 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and paragraphs[0] == title:  # trafilatura keeps the <h1> headline in the text
         paragraphs = paragraphs[1:]
+    lines = paragraphs  # credits are read from every line, junk or not ("Source: …" is both)
+    # a spam site's junk inside its <article> (breadcrumbs, "View", share bars, related links)
+    paragraphs = [p for p, junk in zip(paragraphs, junk_in_extracted_text(paragraphs)) if not junk]
     if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:  # a "Home" link left of a menu is no article
         raise ArticleError("no article text found in the HTML page")
     url = doc.url if (doc.url or "").startswith(("http://", "https://")) else None
     domain = domain_of(url)
     site = clean_site_name(doc.sitename, domain, registry)
-    credit = credit_from_lines(paragraphs, paragraphs, registry, page_credit_lines(text, doc.author))
+    credit = credit_from_lines(lines, paragraphs, registry, page_credit_lines(text, doc.author))
     # a copy found on a site with no address is known by the site's name
     outlet, host = attribute(credit, site, domain or (doc.sitename.strip() if doc.sitename else None))
     title = strip_site_suffix(title, (doc.sitename, site), domain)
