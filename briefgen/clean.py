@@ -325,7 +325,7 @@ def _judge_lines(nonempty: list[str]) -> tuple[list[int], list[str], tuple[int, 
 
 # Around the paragraphs a share bar, a "View" or "Date:" line is a few words; a list the article
 # starts or ends on is longer.
-_EDGE_JUNK_WORDS = 4
+_EDGE_JUNK_WORDS = 6
 _WIDGET = re.compile(
     r"^\W*(?:share|shares|facebook|twitter|whatsapp|pinterest|linkedin|reddit|email|e-mail|print|tweet|"
     r"comments?|leave a comment|tags?|advertisement|advertising|sponsored|view|views|date|updated|posted|"

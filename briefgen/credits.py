@@ -25,9 +25,17 @@ if TYPE_CHECKING:
 _WORD = r"[A-Z0-9][\w&'’./-]*"
 _NAME = r"((?:the |The )?" + _WORD + r"(?:\s+(?:of |and |&\s|de |di )?" + _WORD + r"){0,5})"
 # "WASHINGTON (AP) —", "LONDON (Reuters) -", "(Reuters) —": the wire agency's own dateline.
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,'’-]{1,40})?\(([A-Za-z0-9][\w .-]{0,30})\)\s*[—–-]")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,'’-]{1,40})?\(([^\W_][\w .'’/&-]{0,40})\)\s*[—–-]")
 # "Source: The Hill", "Via: X", "Courtesy of X".
 _CREDIT_LINE = re.compile(r"^(?:source|sources|via|courtesy(?: of)?)\s*:\s*" + _NAME + r"\s*\.?$", re.I)
+# The same credits ending a short line, naming the outlet as the line writes it ("Source: nj.com",
+# "… originally appeared on Inexhibit magazine.", a name in another script).
+_CREDIT_TO_END = re.compile(
+    r"(?:^(?:source|sources|via|courtesy(?: of)?)\s*:|\b(?:originally|first)\s+(?:appeared|published|ran|posted)"
+    r"\s+(?:on|in|at|by)|\bdistributed\s+by)\s+(\S.{0,60}?)\s*[.!]?$",
+    re.I,
+)
+_SHORT_CREDIT_WORDS = 16
 # "This article originally appeared on X", "first published by X", "Distributed by X".
 _ORIGINALLY = re.compile(
     r"\b(?:(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)|distributed\s+by)\s+" + _NAME
@@ -85,7 +93,7 @@ def read_credit(
     # article) are the site's furniture as often as a credit: there only a known outlet counts.
     known = registry.canonical
     for line in lines:  # 1. "Source: X", "originally appeared on X", "distributed by X"
-        m = _CREDIT_LINE.match(line) or _ORIGINALLY.search(line)
+        m = (len(line.split()) <= _SHORT_CREDIT_WORDS and _CREDIT_TO_END.search(line)) or _CREDIT_LINE.match(line) or _ORIGINALLY.search(line)
         if m:
             add(registry.normalise(m.group(1)))
     for line in bylines:
@@ -105,6 +113,11 @@ def read_credit(
         add(copyright_holder(line, registry))
     for line in bylines:
         add(copyright_holder(line, registry, strict=True))
+    for line in lines:  # 4b. a dateline further down (under a subtitle or a photo the cleaner kept)
+        m = len(line.split()) >= 8 and _DATELINE.match(line)
+        if m:
+            add(registry.normalise(m.group(1)))
+            break
     for line in lines:  # 5. an author blurb
         m = _BLURB.search(line)
         if m and len(line.split()) < 60:
@@ -132,7 +145,7 @@ def byline(line: str, registry: OutletRegistry, strict: bool = False) -> tuple[s
     outlet = registry.canonical(named) if strict else organisation(named, registry)
     if outlet:
         return outlet, None
-    if re.fullmatch(r"[A-Z0-9][\w&'’.-]{2,40}", named) and not strict:
+    if re.fullmatch(r"[A-Z0-9][\w&'’.-]{2,40}", named):
         return None, named
     parts = [p for p in _BYLINE_SEPARATORS.split(named) if p]
     people = [p for p in parts if _PERSON.match(p) and not registry.canonical(p)]
@@ -141,7 +154,9 @@ def byline(line: str, registry: OutletRegistry, strict: bool = False) -> tuple[s
         if outlet:
             break
     if not people and not outlet:
-        return None, None
+        # a name that is neither a person's nor a known outlet's ("By Remember 80/90"): kept as the
+        # byline's name, which a batch that knows such an outlet reads as its credit
+        return None, (named if len(named.split()) <= 6 else None)
     person = people[0] if people else None
     if person and outlet and person.endswith(" " + outlet):
         person = person[: -len(outlet)].strip()

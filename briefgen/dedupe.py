@@ -78,13 +78,24 @@ def _original_first(article: Article) -> tuple:
 
 
 def choose_original(keys: list[tuple]) -> tuple:
-    """The original of a group of copies, given their `_original_first` keys: the copy on the credited
-    outlet's own site when there is one (a copy with no separate host whose outlet another copy's
-    credit names), else the first by `_original_first`. An uncredited copy on a re-posting site looks
-    like an outlet of its own; the credits of the other copies say whose article it is."""
-    credited = {key[4] for key in keys if key[0] and key[4]}
-    own_site = [key for key in keys if not key[0] and key[4] in credited]
-    return min(own_site or keys)
+    """The original of a group of copies, given their `_original_first` keys.
+
+    The copy on the credited outlet's own site when there is one (no separate host, and its outlet
+    is one the other copies credit); else, when copies credit an outlet, the first of the copies
+    carrying the outlet most of them credit: an uncredited copy on a re-posting site looks like an
+    outlet of its own, and the credits of the other copies say whose article it is; else the first
+    by `_original_first` (no separate host, then the earliest dated)."""
+    credits: dict[str, int] = {}
+    for key in keys:
+        if key[0] and key[4]:
+            credits[key[4]] = credits.get(key[4], 0) + 1
+    own_site = [key for key in keys if not key[0] and key[4] in credits]
+    if own_site:
+        return min(own_site)
+    if credits:
+        most = min(credits, key=lambda outlet: (-credits[outlet], outlet))
+        return min(key for key in keys if key[4] == most)
+    return min(keys)
 
 
 def mark_duplicates(

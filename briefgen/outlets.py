@@ -100,10 +100,23 @@ def attribute(credit: Credit, site: str | None, found_on: str | None) -> tuple[s
     The strongest credit that names someone other than the site wins; a credit naming the site itself
     (its own copyright line, its own name in a byline) leaves the site as the outlet."""
     for outlet in credit.outlets:
-        if outlet == site or names_domain(outlet, found_on) or (site and names_domain(outlet, site)):
+        if same_outlet(outlet, site) or names_domain(outlet, found_on) or (site and names_domain(outlet, site)):
             continue
         return outlet, found_on or site
     return site or credit.outlet, None
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Two names of one outlet as pages write them: equal but for case and marks, or one the other's
+    first words ("LinkNaija" and "LinkNaija | Nigeria's popular news platform", "Inexhibit" and
+    "Inexhibit magazine")."""
+    if not a or not b:
+        return False
+    wa, wb = _key(a).split(), _key(b).split()
+    if not wa or not wb:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    return longer[: len(shorter)] == shorter or "".join(wa) == "".join(wb)
 
 
 def names_domain(name: str, domain: str | None) -> bool:
