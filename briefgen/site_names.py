@@ -70,9 +70,11 @@ def names_site(name: str, domain: str | None) -> bool:
 def _is_handle(name: str, domain: str | None) -> bool:
     """A social-media handle rather than a name: one word with an underscore or "@", or run together
     in mixed case ("SputnikInt") without being the domain's own spelling."""
-    if " " in name or names_site(name, domain):
+    if " " in name:
         return False
-    return "_" in name or name.startswith("@") or bool(re.search(r"[a-z][A-Z][a-z]", name))
+    if "_" in name or name.startswith("@"):
+        return True
+    return not names_site(name, domain) and bool(re.search(r"[a-z][A-Z][a-z]", name))
 
 
 def _is_domain_label(name: str, domain: str | None) -> bool:
