@@ -79,13 +79,15 @@ def word_count(line: str) -> int:
     return len(words(_CJK_RUN.sub(" ", line))) + sum(max(1, len(run) // 2) for run in cjk)
 
 
-def _is_junk(line: str, n_words: int) -> bool:
-    """Lines whose form marks them as page furniture wherever they stand."""
+def _is_junk(line: str, n_words: int, links_are_junk: bool = True) -> bool:
+    """Lines whose form marks them as page furniture wherever they stand. `links_are_junk`: a line
+    with a link or an address is furniture (in a scraped page; in text an extractor chose, a link is
+    as often the article's own)."""
     return bool(
         _AUTHOR_BLURB.match(line)
         or _CONTRIBUTED.search(line)
         or _CREDIT.match(line)
-        or (n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
+        or (links_are_junk and n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
         or _BREADCRUMB.search(line)
         or _COPYRIGHT.search(line)
         or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
@@ -326,6 +328,8 @@ def _judge_lines(nonempty: list[str]) -> tuple[list[int], list[str], tuple[int, 
 # Around the paragraphs a share bar, a "View" or "Date:" line is a few words; a list the article
 # starts or ends on is longer.
 _EDGE_JUNK_WORDS = 6
+# a tag list's label or a ranking box's heading, alone on its line
+_WIDGET_HEADING = re.compile(r"^\W*(?:in|tags?|topics?|filed under|ranking|recommendations?|trending|most read)\s*:?\s*$", re.I)
 _WIDGET = re.compile(
     r"^\W*(?:share|shares|facebook|twitter|whatsapp|pinterest|linkedin|reddit|email|e-mail|print|tweet|"
     r"comments?|leave a comment|tags?|advertisement|advertising|sponsored|view|views|date|updated|posted|"
@@ -343,24 +347,39 @@ def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
     "ADVERTISEMENT", "Share this:", "Facebook"). Other short lines
     (subheads, list items, table cells, a list the article ends on) stay: the extractor kept them for
     a reason, and the plain-text judgement of them costs recall on real pages."""
-    lengths, kinds, _, repeated_only = _judge_lines(paragraphs)
+    lengths, kinds, (_, region_end), repeated_only = _judge_lines(paragraphs)
     prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     if not prose:
         return [False] * len(paragraphs)
     first, last = prose[0], prose[-1]
+    # Below the article's region, the first line of furniture (an author blurb, a tag list, a
+    # "Related" or "Recommendation" heading) ends the article: what is under it is the page's, teasers
+    # shaped like prose included.
+    in_region = [i for i in prose if i < region_end]
+    article_end = next(
+        (
+            i
+            for i in range((in_region[-1] if in_region else last) + 1, len(paragraphs))
+            if _is_junk(paragraphs[i], lengths[i], links_are_junk=False)
+            or _OTHER_STORIES.match(paragraphs[i])
+            or _WIDGET_HEADING.match(paragraphs[i])
+        ),
+        len(paragraphs),
+    )
     verdicts = []
     for i, (line, n, kind) in enumerate(zip(paragraphs, lengths, kinds)):
         # a long line is the article's whatever its marks (Korean titles in <…> read as a breadcrumb);
         # a link or an address inside extracted text is the article's own (a list of offers, a podcast)
-        rule = n < _LONGEST_FURNITURE and _is_junk(line, n)
-        by_form = rule and not _CONTACT.search(line)
+        by_form = n < _LONGEST_FURNITURE and _is_junk(line, n, links_are_junk=False)
         # dropped by the passes over runs of lines: a "Related" box, a teaser list, a comment section
         by_run = kind == "junk" and not repeated_only[i] and not _is_junk(line, n)
         in_junk_run = by_run and n < _LONGEST_FURNITURE and not looks_like_prose(line)
         # a list the article starts or ends on is short lines too: only widget words are dropped there
         few_words = (n <= _EDGE_JUNK_WORDS and bool(_WIDGET.search(line))) or (by_run and n < _LONGEST_FURNITURE)
         above = i < first and kind not in ("prose", "listed") and few_words
-        below = i > last and kind not in ("prose", "listed") and few_words
+        below = (i > last and kind not in ("prose", "listed") and few_words) or (
+            i > article_end and i >= region_end and kind != "listed"
+        )
         verdicts.append(by_form or in_junk_run or above or below)
     return verdicts
 

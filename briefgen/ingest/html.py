@@ -33,6 +33,8 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
     lines = paragraphs  # credits are read from every line, junk or not ("Source: …" is both)
     # a spam site's junk inside its <article> (breadcrumbs, "View", share bars, related links)
     paragraphs = [p for p, junk in zip(paragraphs, junk_in_extracted_text(paragraphs)) if not junk]
+    if title and title in paragraphs[:3]:  # the headline again, under a breadcrumb that was dropped
+        paragraphs.remove(title)
     if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:  # a "Home" link left of a menu is no article
         raise ArticleError("no article text found in the HTML page")
     url = doc.url if (doc.url or "").startswith(("http://", "https://")) else None
