@@ -337,6 +337,9 @@ _WIDGET = re.compile(
     re.I,
 )
 _LONGEST_FURNITURE = 30
+# "Source: …", "© 2019 …", "… originally appeared on …": a credit closes the article above it
+_SIGNS_OFF = re.compile(r"^(?:source|sources|via|courtesy)\s*:|^(?:©|\(c\)|copyright\b)|\b(?:originally|first)\s+(?:appeared|published|ran)\b", re.I)
+_TEASER_WORDS = 20  # a teaser under a "Recommendation" heading is a headline; a paragraph is longer
 
 
 def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
@@ -352,20 +355,19 @@ def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
     if not prose:
         return [False] * len(paragraphs)
     first, last = prose[0], prose[-1]
-    # Below the article's region, the first line of furniture (an author blurb, a tag list, a
-    # "Related" or "Recommendation" heading) ends the article: what is under it is the page's, teasers
-    # shaped like prose included.
+    # Below the article's region, furniture followed by more furniture (an author blurb, a tag list, a
+    # "Related", "Ranking" or "Recommendation" heading) ends the article: what is under the first is
+    # the page's, teasers shaped like prose included. One "Related" box alone is a box inside the
+    # article, with the article going on under it.
     in_region = [i for i in prose if i < region_end]
-    article_end = next(
-        (
-            i
-            for i in range((in_region[-1] if in_region else last) + 1, len(paragraphs))
-            if _is_junk(paragraphs[i], lengths[i], links_are_junk=False)
-            or _OTHER_STORIES.match(paragraphs[i])
-            or _WIDGET_HEADING.match(paragraphs[i])
-        ),
-        len(paragraphs),
-    )
+    markers = [
+        i
+        for i in range((in_region[-1] if in_region else last) + 1, len(paragraphs))
+        if (_is_junk(paragraphs[i], lengths[i], links_are_junk=False) and not _SIGNS_OFF.search(paragraphs[i]))
+        or _OTHER_STORIES.match(paragraphs[i])
+        or _WIDGET_HEADING.match(paragraphs[i])
+    ]
+    article_end = markers[0] if len(markers) >= 2 else len(paragraphs)
     verdicts = []
     for i, (line, n, kind) in enumerate(zip(paragraphs, lengths, kinds)):
         # a long line is the article's whatever its marks (Korean titles in <…> read as a breadcrumb);
@@ -378,7 +380,7 @@ def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
         few_words = (n <= _EDGE_JUNK_WORDS and bool(_WIDGET.search(line))) or (by_run and n < _LONGEST_FURNITURE)
         above = i < first and kind not in ("prose", "listed") and few_words
         below = (i > last and kind not in ("prose", "listed") and few_words) or (
-            i > article_end and i >= region_end and kind != "listed"
+            i > article_end and i >= region_end and kind != "listed" and (kind != "prose" or n < _TEASER_WORDS)
         )
         verdicts.append(by_form or in_junk_run or above or below)
     return verdicts
