@@ -328,6 +328,7 @@ def _judge_lines(nonempty: list[str]) -> tuple[list[int], list[str], tuple[int, 
 # Around the paragraphs a share bar, a "View" or "Date:" line is a few words; a list the article
 # starts or ends on is longer.
 _EDGE_JUNK_WORDS = 6
+_AD_SLOT = re.compile(r"^\W*(?:advertisement|advertising|sponsored content|ad)\W*$", re.I)
 # a tag list's label or a ranking box's heading, alone on its line
 _WIDGET_HEADING = re.compile(r"^\W*(?:in|tags?|topics?|filed under|ranking|recommendations?|trending|most read)\s*:?\s*$", re.I)
 _WIDGET = re.compile(
@@ -382,8 +383,13 @@ def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
         below = (i > last and kind not in ("prose", "listed") and few_words) or (
             i > article_end and i >= region_end and kind != "listed" and (kind != "prose" or n < _TEASER_WORDS)
         )
-        verdicts.append(by_form or in_junk_run or above or below)
-    return verdicts
+        # an ad slot between paragraphs; a caption printed twice in a row (an interview's question
+        # asked again further down is the article's)
+        slot = bool(_AD_SLOT.match(line)) or line in paragraphs[max(0, i - 3) : i] or line in paragraphs[i + 1 : i + 4]
+        verdicts.append(by_form or in_junk_run or above or below or slot)
+    # a header line that runs on into a paragraph found again below it ("Headline The dek …")
+    kept = [p for p, junk in zip(paragraphs, verdicts) if not junk]
+    return [junk or any(o != p and p.endswith(" " + o) for o in kept) for p, junk in zip(paragraphs, verdicts)]
 
 
 def clean_lines(raw_lines: list[str]) -> CleanText:

@@ -143,10 +143,17 @@ def one_outlet_per_site(articles: list[Article]) -> list[Article]:
 
 def site_facts(articles: Iterable[Article]) -> list[SiteFact]:
     """What `outlet_renames` needs of each article (one partition's share, in a distributed run)."""
-    return [
-        (a.outlet, registrable_domain(domain_of(a.url)) if a.host is None else None, a.author, a.host)
-        for a in articles
-    ]
+    return [(a.outlet, _site_identity(a.url) if a.host is None else None, a.author, a.host) for a in articles]
+
+
+def _site_identity(url: str | None) -> str | None:
+    """The registrable domain that makes two pages one site; none for an address without a public
+    suffix (an IP address, localhost, an intranet name), which may serve anyone's pages."""
+    host = domain_of(url)
+    if not host:
+        return None
+    parts = _extractor()(host)
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
 
 
 def outlet_renames(facts: Iterable[SiteFact]) -> tuple[dict[str, str], dict[str, str]]:
