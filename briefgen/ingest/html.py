@@ -53,5 +53,5 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
         host=host,
         url=url,
         published=None if host else iso_date(doc.date),
-        author=doc.author or credit.author,
+        author=credit.author or doc.author,
     )

@@ -23,9 +23,9 @@ _MAX_BYLINES = 2  # the article's byline comes first; later "author" elements ar
 
 
 def page_credit_lines(html: str, author_metadata: str | None) -> tuple[str, ...]:
-    """The author metadata (as "By …"), the page's first byline elements (as "By …"), other credit
-    elements, and copyright lines inside the article element, without repeats."""
-    lines: list[str] = ["By " + " ".join(author_metadata.split())] if (author_metadata or "").strip() else []
+    """The page's first byline elements (as "By …"), other credit elements, copyright lines inside the
+    article element, and the author metadata (as "By …"), without repeats."""
+    lines: list[str] = []
     bylines = 0
     try:
         tree = load_html(html)
@@ -52,6 +52,8 @@ def page_credit_lines(html: str, author_metadata: str | None) -> tuple[str, ...]
                 own = " ".join((element.text or "").split())
                 if own and ("©" in own or own.lower().startswith("copyright")) and len(own.split()) <= _MAX_WORDS:
                     lines.append(own)
+    if (author_metadata or "").strip():  # after the page's own byline: the extractor's reading of it may be cut short
+        lines.append("By " + " ".join(author_metadata.split()))
     return tuple(dict.fromkeys(lines))
 
 
