@@ -244,3 +244,28 @@ def test_a_single_article_file_over_the_limit_is_still_refused_unread(tmp_path):
     (tmp_path / "dump.txt").write_text("word " * 10_000, encoding="utf-8")
     articles, skipped = read_paths([tmp_path], REGISTRY, max_bytes=20_000)
     assert not articles and skipped[0].reason.startswith("file too large")
+
+
+def test_every_article_of_a_story_is_listed_under_sources(tmp_path):
+    """Cited articles are numbered; the others (copies included) are listed as "also covering", so an
+    outlet named in "Reported by" is always findable under Sources."""
+    from briefgen.render import render_briefing
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in EXAMPLES.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    nyt = seed("002")
+    (folder / "world-news-daily.html").write_text(
+        spam_html(nyt.title, nyt.body.split("\n"), byline="By The New York Times"), encoding="utf-8"
+    )
+    briefing = build_briefing([folder], BriefingConfig(), on=DAY)
+    files = render_briefing(briefing)
+    (story,) = briefing.stories
+    for name in ("briefing.md", "briefing.txt", "briefing.html", "briefing.email.html"):
+        sources = files[name][files[name].rindex("Sources" if name != "briefing.txt" else "SOURCES") :]
+        assert "Also covering" in sources
+        for outlet in story.outlets:
+            assert outlet in sources, f"{outlet} not under Sources in {name}"
+        assert "via worldnewsdaily.net" in sources  # the re-post, with the site it was found on
+        assert sources.count(nyt.title.split(" says")[0][:40]) >= 1
