@@ -109,11 +109,7 @@ def read_credit(
         if m:
             add(registry.normalise(m.group(1)))
             break
-    for line in lines:  # 4. a copyright line naming an outlet, not a company
-        add(copyright_holder(line, registry))
-    for line in bylines:
-        add(copyright_holder(line, registry, strict=True))
-    for line in lines:  # 4b. a dateline further down (under a subtitle or a photo the cleaner kept)
+    for line in lines:  # 4. a dateline further down (under a subtitle or a photo the cleaner kept)
         m = len(line.split()) >= 8 and _DATELINE.match(line)
         if m:
             add(registry.normalise(m.group(1)))
@@ -129,6 +125,12 @@ def read_credit(
             if 0 < len(line.split()) <= 6 and registry.canonical(line):
                 add(registry.canonical(line))
                 break
+    # 7. a copyright line naming an outlet, not a company: last, because a scraped page's own footer
+    # carries one too, and a page without its site's name gives no way to tell the two apart
+    for line in lines:
+        add(copyright_holder(line, registry))
+    for line in bylines:
+        add(copyright_holder(line, registry, strict=True))
     return Credit(outlets=tuple(found), author=author)
 
 
