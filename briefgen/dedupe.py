@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .clean import words
+from .clean import looks_like_prose, words
 from .config import BriefingConfig
 from .model import Article
 
@@ -43,6 +43,19 @@ def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+# Copies are compared on their prose when it holds this many words: a plain-text scrape keeps the
+# article's paragraphs and loses its short list and table lines, which an HTML reading of the same
+# article keeps; the paragraphs are what a copy copies.
+MIN_PROSE_WORDS = 60
+
+
+def compared_text(body: str) -> str:
+    """The part of a body copies are compared on: its prose-shaped lines, or the whole body when
+    they are too few."""
+    prose = "\n".join(line for line in body.split("\n") if looks_like_prose(line))
+    return prose if len(words(prose)) >= MIN_PROSE_WORDS else body
+
+
 def fingerprint(text: str) -> MinHash | None:
     shingles = _shingles(text)
     if len(shingles) < 3:  # too little text to call anything a copy of it
@@ -54,7 +67,7 @@ def fingerprint(text: str) -> MinHash | None:
 
 def signature(article: Article) -> bytes | None:
     """The article's fingerprint as bytes, for a store to keep (None: too short to have one)."""
-    m = fingerprint(article.body)
+    m = fingerprint(compared_text(article.body))
     return None if m is None else m.hashvalues.astype("<u8").tobytes()
 
 
@@ -118,7 +131,7 @@ def mark_duplicates(
 
     for article in sorted(articles, key=_original_first):
         parent[article.id] = article.id
-        m = _from_signature(known[article.id]) if article.id in known else fingerprint(article.body)
+        m = _from_signature(known[article.id]) if article.id in known else fingerprint(compared_text(article.body))
         if m is None:
             continue
         for other in sorted(lsh.query(m)):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, fingerprint
+from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, compared_text, fingerprint
 from ..model import Article
 
 Located = tuple[str, int]  # (article id, index of the partition holding its signature)
@@ -50,7 +50,7 @@ def band_ranges(threshold: float) -> list[tuple[int, int]]:
 def partition_signatures(part: int, articles: list[Article]) -> Signatures:
     ids, rows = [], []
     for article in articles:
-        m = fingerprint(article.body)
+        m = fingerprint(compared_text(article.body))
         if m is not None:
             ids.append(article.id)
             rows.append(m.hashvalues)
