@@ -79,13 +79,15 @@ def word_count(line: str) -> int:
     return len(words(_CJK_RUN.sub(" ", line))) + sum(max(1, len(run) // 2) for run in cjk)
 
 
-def _is_junk(line: str, n_words: int) -> bool:
-    """Lines whose form marks them as page furniture wherever they stand."""
+def _is_junk(line: str, n_words: int, links_are_junk: bool = True) -> bool:
+    """Lines whose form marks them as page furniture wherever they stand. `links_are_junk`: a line
+    with a link or an address is furniture (in a scraped page; in text an extractor chose, a link is
+    as often the article's own)."""
     return bool(
         _AUTHOR_BLURB.match(line)
         or _CONTRIBUTED.search(line)
         or _CREDIT.match(line)
-        or (n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
+        or (links_are_junk and n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
         or _BREADCRUMB.search(line)
         or _COPYRIGHT.search(line)
         or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
@@ -297,9 +299,9 @@ def _justext_good(lines: list[str]) -> list[bool]:
     return [paragraph.class_type == "good" for paragraph in paragraphs]
 
 
-def clean_lines(raw_lines: list[str]) -> CleanText:
-    lines = [strip_markup(line) for line in raw_lines]
-    nonempty = [line for line in lines if line]
+def _judge_lines(nonempty: list[str]) -> tuple[list[int], list[str], tuple[int, int], list[bool]]:
+    """Each line's word count and kind ("prose", "junk", "listed", "other"), the article's region, and
+    which lines are junk by repetition alone."""
     counts: dict[str, int] = {}
     for line in nonempty:
         counts[line] = counts.get(line, 0) + 1
@@ -319,7 +321,81 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     _drop_teaser_lists(nonempty, lengths, kinds)
     _drop_link_boxes(nonempty, lengths, kinds)
     _mark_announced_lists(nonempty, kinds, [counts[line] > 1 and not junk for line, junk in zip(nonempty, rule_junk)])
-    start, end = _main_region(kinds, lengths)
+    repeated_only = [counts[line] > 1 and not junk for line, junk in zip(nonempty, rule_junk)]
+    return lengths, kinds, _main_region(kinds, lengths), repeated_only
+
+
+# Around the paragraphs a share bar, a "View" or "Date:" line is a few words; a list the article
+# starts or ends on is longer.
+_EDGE_JUNK_WORDS = 6
+_AD_SLOT = re.compile(r"^\W*(?:advertisement|advertising|sponsored content|ad)\W*$", re.I)
+# a tag list's label or a ranking box's heading, alone on its line
+_WIDGET_HEADING = re.compile(r"^\W*(?:in|tags?|topics?|filed under|ranking|recommendations?|trending|most read)\s*:?\s*$", re.I)
+_WIDGET = re.compile(
+    r"^\W*(?:share|shares|facebook|twitter|whatsapp|pinterest|linkedin|reddit|email|e-mail|print|tweet|"
+    r"comments?|leave a comment|tags?|advertisement|advertising|sponsored|view|views|date|updated|posted|"
+    r"published|related|read more|subscribe|sign in|log in|menu|home|next|previous)\b",
+    re.I,
+)
+_LONGEST_FURNITURE = 30
+# "Source: …", "© 2019 …", "… originally appeared on …": a credit closes the article above it
+_SIGNS_OFF = re.compile(r"^(?:source|sources|via|courtesy)\s*:|^(?:©|\(c\)|copyright\b)|\b(?:originally|first)\s+(?:appeared|published|ran)\b", re.I)
+_TEASER_WORDS = 20  # a teaser under a "Recommendation" heading is a headline; a paragraph is longer
+
+
+def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
+    """For text an HTML extractor already took as the article's, which paragraphs the line judgement
+    calls scraped-page junk: furniture by its form (breadcrumbs, credits, blurbs, call-to-action lines)
+    anywhere; lines of a "Related" box of links, a teaser list or a comment section that are not
+    themselves prose; a few words above the first paragraph or below the last ("View", "Date: …",
+    "ADVERTISEMENT", "Share this:", "Facebook"). Other short lines
+    (subheads, list items, table cells, a list the article ends on) stay: the extractor kept them for
+    a reason, and the plain-text judgement of them costs recall on real pages."""
+    lengths, kinds, (_, region_end), repeated_only = _judge_lines(paragraphs)
+    prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
+    if not prose:
+        return [False] * len(paragraphs)
+    first, last = prose[0], prose[-1]
+    # Below the article's region, furniture followed by more furniture (an author blurb, a tag list, a
+    # "Related", "Ranking" or "Recommendation" heading) ends the article: what is under the first is
+    # the page's, teasers shaped like prose included. One "Related" box alone is a box inside the
+    # article, with the article going on under it.
+    in_region = [i for i in prose if i < region_end]
+    markers = [
+        i
+        for i in range((in_region[-1] if in_region else last) + 1, len(paragraphs))
+        if (_is_junk(paragraphs[i], lengths[i], links_are_junk=False) and not _SIGNS_OFF.search(paragraphs[i]))
+        or _OTHER_STORIES.match(paragraphs[i])
+        or _WIDGET_HEADING.match(paragraphs[i])
+    ]
+    article_end = markers[0] if len(markers) >= 2 else len(paragraphs)
+    verdicts = []
+    for i, (line, n, kind) in enumerate(zip(paragraphs, lengths, kinds)):
+        # a long line is the article's whatever its marks (Korean titles in <…> read as a breadcrumb);
+        # a link or an address inside extracted text is the article's own (a list of offers, a podcast)
+        by_form = n < _LONGEST_FURNITURE and _is_junk(line, n, links_are_junk=False)
+        # dropped by the passes over runs of lines: a "Related" box, a teaser list, a comment section
+        by_run = kind == "junk" and not repeated_only[i] and not _is_junk(line, n)
+        in_junk_run = by_run and n < _LONGEST_FURNITURE and not looks_like_prose(line)
+        # a list the article starts or ends on is short lines too: only widget words are dropped there
+        few_words = (n <= _EDGE_JUNK_WORDS and bool(_WIDGET.search(line))) or (by_run and n < _LONGEST_FURNITURE)
+        above = i < first and kind not in ("prose", "listed") and few_words
+        below = (i > last and kind not in ("prose", "listed") and few_words) or (
+            i > article_end and i >= region_end and kind != "listed" and (kind != "prose" or n < _TEASER_WORDS)
+        )
+        # an ad slot between paragraphs; a caption printed twice in a row (an interview's question
+        # asked again further down is the article's)
+        slot = bool(_AD_SLOT.match(line)) or line in paragraphs[max(0, i - 3) : i] or line in paragraphs[i + 1 : i + 4]
+        verdicts.append(by_form or in_junk_run or above or below or slot)
+    # a header line that runs on into a paragraph found again below it ("Headline The dek …")
+    kept = [p for p, junk in zip(paragraphs, verdicts) if not junk]
+    return [junk or any(o != p and p.endswith(" " + o) for o in kept) for p, junk in zip(paragraphs, verdicts)]
+
+
+def clean_lines(raw_lines: list[str]) -> CleanText:
+    lines = [strip_markup(line) for line in raw_lines]
+    nonempty = [line for line in lines if line]
+    lengths, kinds, (start, end), _ = _judge_lines(nonempty)
 
     keep = [False] * len(nonempty)
     good: list[bool] | None = None  # jusText's verdicts, asked for when a line outside the region needs them

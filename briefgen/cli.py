@@ -30,6 +30,7 @@ from .pipeline import brief_articles, build_briefing, group_articles, read_artic
 from .progress import Progress
 from .render import briefing_to_dict, write_briefing
 from .site_boilerplate import drop_site_boilerplate
+from .site_names import one_outlet_per_site
 from .store import EMPTY_HISTORY, Store, StoreError
 
 
@@ -339,7 +340,7 @@ def _report_skipped(skipped) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
-    articles = drop_site_boilerplate(articles)  # what a briefing reads (`pipeline.read_articles`), dates as written
+    articles = one_outlet_per_site(drop_site_boilerplate(articles))  # what a briefing reads, dates as written
     _report_skipped(skipped)
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .clean import words
+from .clean import looks_like_prose, words
 from .config import BriefingConfig
 from .model import Article
 
@@ -43,6 +43,19 @@ def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+# Copies are compared on their prose when it holds this many words: a plain-text scrape keeps the
+# article's paragraphs and loses its short list and table lines, which an HTML reading of the same
+# article keeps; the paragraphs are what a copy copies.
+MIN_PROSE_WORDS = 60
+
+
+def compared_text(body: str) -> str:
+    """The part of a body copies are compared on: its prose-shaped lines, or the whole body when
+    they are too few."""
+    prose = "\n".join(line for line in body.split("\n") if looks_like_prose(line))
+    return prose if len(words(prose)) >= MIN_PROSE_WORDS else body
+
+
 def fingerprint(text: str) -> MinHash | None:
     shingles = _shingles(text)
     if len(shingles) < 3:  # too little text to call anything a copy of it
@@ -54,7 +67,7 @@ def fingerprint(text: str) -> MinHash | None:
 
 def signature(article: Article) -> bytes | None:
     """The article's fingerprint as bytes, for a store to keep (None: too short to have one)."""
-    m = fingerprint(article.body)
+    m = fingerprint(compared_text(article.body))
     return None if m is None else m.hashvalues.astype("<u8").tobytes()
 
 
@@ -70,9 +83,32 @@ def candidate_index(threshold: float) -> MinHashLSH:
 
 
 def _original_first(article: Article) -> tuple:
-    # The original is the earliest dated one; among equals, the copy on the outlet's own site
-    # (no separate host), then a stable order.
-    return (article.published is None, article.published or "", article.host is not None, article.id)
+    """The order in which copies are looked at, and what `choose_original` judges them by.
+
+    A copy found on a host that credits someone else is never the original while another copy is
+    not; then the earliest dated; then a stable order. The outlet rides along for the group rule."""
+    return (article.host is not None, article.published is None, article.published or "", article.id, article.outlet or "")
+
+
+def choose_original(keys: list[tuple]) -> tuple:
+    """The original of a group of copies, given their `_original_first` keys.
+
+    The copy on the credited outlet's own site when there is one (no separate host, and its outlet
+    is one the other copies credit); else, when copies credit an outlet, the first of the copies
+    carrying the outlet most of them credit: an uncredited copy on a re-posting site looks like an
+    outlet of its own, and the credits of the other copies say whose article it is; else the first
+    by `_original_first` (no separate host, then the earliest dated)."""
+    credits: dict[str, int] = {}
+    for key in keys:
+        if key[0] and key[4]:
+            credits[key[4]] = credits.get(key[4], 0) + 1
+    own_site = [key for key in keys if not key[0] and key[4] in credits]
+    if own_site:
+        return min(own_site)
+    if credits:
+        most = min(credits, key=lambda outlet: (-credits[outlet], outlet))
+        return min(key for key in keys if key[4] == most)
+    return min(keys)
 
 
 def mark_duplicates(
@@ -95,7 +131,7 @@ def mark_duplicates(
 
     for article in sorted(articles, key=_original_first):
         parent[article.id] = article.id
-        m = _from_signature(known[article.id]) if article.id in known else fingerprint(article.body)
+        m = _from_signature(known[article.id]) if article.id in known else fingerprint(compared_text(article.body))
         if m is None:
             continue
         for other in sorted(lsh.query(m)):
@@ -109,7 +145,7 @@ def mark_duplicates(
     groups: dict[str, list[Article]] = {}
     for article in articles:
         groups.setdefault(root(article.id), []).append(article)
-    original = {r: min(members, key=_original_first).id for r, members in groups.items()}
+    original = {r: choose_original([_original_first(a) for a in members])[3] for r, members in groups.items()}
     return [
         replace(a, duplicate_of=None if original[root(a.id)] == a.id else original[root(a.id)])
         for a in articles

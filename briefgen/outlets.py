@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pycountry
+from .credits import Credit, read_credit
 
 
 def _key(name: str) -> str:
@@ -109,6 +110,15 @@ class OutletRegistry:
                 return known
         return name
 
+    def known_suffix(self, name: str) -> str | None:
+        """The known outlet a name ends with ("LISA MASCARO Associated Press" → Associated Press)."""
+        parts = name.split()
+        for n in range(1, len(parts)):
+            known = self.canonical(" ".join(parts[n:]))
+            if known:
+                return known
+        return None
+
     def from_url(self, url: str | None) -> str | None:
         host = domain_of(url)
         while host:
@@ -170,11 +180,30 @@ def domain_of(url: str | None) -> str | None:
 
 
 def attribute(credit: Credit, site: str | None, found_on: str | None) -> tuple[str | None, str | None]:
-    """(outlet, host) of a copy: the outlet that wrote it — its credit line in the text, else the site
-    — and, when the credit names another outlet than the site, where the copy was found (`found_on`:
-    its domain, or the site's name as the record gives it)."""
-    copied = bool(credit.outlet) and credit.outlet != site and not names_domain(credit.outlet, found_on)
-    return credit.outlet or site, found_on if copied else None
+    """(outlet, host) of a copy: the outlet that wrote it and, when that is another outlet than the
+    site, where the copy was found (`found_on`: its domain, or the site's name as the record gives it).
+
+    The one attribution rule of every reader: a credit naming an outlet outranks the site's own name.
+    The strongest credit that names someone other than the site wins; a credit naming the site itself
+    (its own copyright line, its own name in a byline) leaves the site as the outlet."""
+    for outlet in credit.outlets:
+        if same_outlet(outlet, site) or names_domain(outlet, found_on) or (site and names_domain(outlet, site)):
+            continue
+        return outlet, found_on or site
+    return site or credit.outlet, None
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Two names of one outlet as pages write them: equal but for case and marks, or one the other's
+    first words ("LinkNaija" and "LinkNaija | Nigeria's popular news platform", "Inexhibit" and
+    "Inexhibit magazine")."""
+    if not a or not b:
+        return False
+    wa, wb = _key(a).split(), _key(b).split()
+    if not wa or not wb:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    return longer[: len(shorter)] == shorter or "".join(wa) == "".join(wb)
 
 
 def names_domain(name: str, domain: str | None) -> bool:
@@ -183,65 +212,12 @@ def names_domain(name: str, domain: str | None) -> bool:
     if not domain:
         return False
     compact = re.sub(r"[^a-z0-9]", "", name.lower()).removeprefix("the")
-    labels = domain.split(".")[:-1]  # without the top-level domain
+    labels = domain.split(".")[:-1] if "." in domain and " " not in domain else [domain]  # without the TLD
     return bool(compact) and any(compact == re.sub(r"[^a-z0-9]", "", label).removeprefix("the") for label in labels)
 
 
-_NAME = r"((?:the )?[A-Z][\w&'’./-]*(?:\s+(?:of |and |&\s)?[A-Z][\w&'’./-]*){0,5})"
-# "WASHINGTON (AP) —", "LONDON (Reuters) -", "(Reuters) —": the wire agency's own dateline.
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,'’-]{1,40})?\(([A-Za-z][\w .-]{0,30})\)\s*[—–-]")
-# "Source: The Hill", "This article originally appeared on X", "first published by X".
-_CREDIT_LINE = re.compile(r"^(?:source|sources|via|courtesy(?: of)?)\s*:\s*" + _NAME + r"\s*\.?$", re.I)
-_ORIGINALLY = re.compile(
-    r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+" + _NAME
-)
-# "… is a politics reporter for CBS News Digital." / "… correspondent for CBS News based in …"
-_BLURB = re.compile(
-    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor|anchor)"
-    r"\s+(?:for|at|with)\s+" + _NAME
-)
-_BLURB_AUTHOR = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:is|was)\s+(?:an?|the)\s")
-_BYLINE = re.compile(r"^By\s+((?:[A-Z][\w'’.-]+\s*){2,4}(?:(?:,| and)\s+(?:[A-Z][\w'’.-]+\s*){2,4})*)$")
-
-
-@dataclass(frozen=True)
-class Credit:
-    outlet: str | None
-    author: str | None
-
-
-def credit_from_lines(lines: list[str], body_start: list[str], registry: OutletRegistry) -> Credit:
-    """The outlet (and author) the text credits, strongest signal first.
-
-    `lines` are all lines of the page (markup stripped), `body_start` the first paragraphs of the
-    article body, where a dateline stands.
-    """
-    outlet = None
-    for line in lines:
-        m = _CREDIT_LINE.match(line) or _ORIGINALLY.search(line)
-        if m:
-            outlet = registry.normalise(m.group(1))
-            break
-    if outlet is None:
-        for paragraph in body_start[:3]:
-            m = _DATELINE.match(paragraph)
-            if m:
-                outlet = registry.normalise(m.group(1))
-                break
-    author = None
-    for line in lines:
-        m = _BLURB.search(line)
-        if m and len(line.split()) < 60:
-            outlet = outlet or registry.normalise(m.group(1))
-            a = _BLURB_AUTHOR.match(line)
-            author = author or (a.group(1) if a else None)
-        b = _BYLINE.match(line)
-        if b:
-            author = author or b.group(1).strip()
-    if outlet is None:
-        # A line that is nothing but a known outlet's name ("International New York Times").
-        for line in lines:
-            if 0 < len(line.split()) <= 6 and registry.canonical(line):
-                outlet = registry.canonical(line)
-                break
-    return Credit(outlet=outlet, author=author)
+def credit_from_lines(
+    lines: list[str], body_start: list[str], registry: OutletRegistry, bylines: tuple[str, ...] = ()
+) -> Credit:
+    """The outlets (strongest first) and the author the text credits (`briefgen.credits.read_credit`)."""
+    return read_credit(lines, body_start, registry, bylines)

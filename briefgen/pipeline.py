@@ -27,6 +27,7 @@ from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .outlets import OutletRegistry
 from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
+from .site_names import one_outlet_per_site
 from .store import EMPTY_HISTORY, History
 from .summarize import rank_pool, sentence_pool
 
@@ -97,6 +98,8 @@ def brief_articles(
     budget = config.stage_budget
     read_now = {a.id: a for a in articles}
     window = {a.id: a for a in history.articles} | read_now  # today's reading of an article wins
+    # one name per outlet across the window: its spellings, and bylines naming an outlet it holds
+    window = {a.id: a for a in one_outlet_per_site(list(window.values()))}
     first_seen = {i: history.first_seen.get(i, day) for i in window}
     marked, stories = group_window(list(window.values()), config, history.story_of, history.fingerprints)  # 3, 4.
     by_id = {a.id: a for a in marked}
@@ -192,6 +195,7 @@ def group_articles(
 ) -> tuple[list[Article], list[Story], list[Skipped]]:
     """Read the articles, mark copies and group them into stories: the stages before summarizing."""
     articles, skipped = read_articles(paths, config, on=on or date.today(), outlets_file=outlets_file)  # 1.
+    articles = one_outlet_per_site(articles)  # one name per outlet, before copies are judged
     articles, stories = group_window(articles, config)  # 3, 4.
     return articles, stories, skipped
 

@@ -179,6 +179,30 @@ def numbered_sources(briefing: Briefing) -> dict[str, SourceRef]:
     return refs
 
 
+@dataclass(frozen=True)
+class CoveringRef:
+    """An article of a briefed story that no sentence cites: listed under Sources all the same, so
+    every outlet named in a story's "Reported by" can be found there."""
+
+    outlet: str
+    title: str
+    url: str | None
+    host: str | None  # the site a re-post was found on
+    article: str
+
+
+def also_covering(briefing: Briefing, cited: dict[str, SourceRef]) -> list[CoveringRef]:
+    """Every article of the briefing's stories that is not a numbered source, story by story in the
+    briefing's order, each story's articles by outlet and title."""
+    by_id = {a.id: a for a in briefing.articles}
+    listed: dict[str, CoveringRef] = {}
+    for story in briefing.stories:
+        members = [by_id[i] for i in story.story.article_ids if i in by_id and i not in cited]
+        for a in sorted(members, key=lambda a: (a.outlet_label, a.title, a.id)):
+            listed.setdefault(a.id, CoveringRef(a.outlet_label, a.title, safe_url(a.url), a.host, a.id))
+    return list(listed.values())
+
+
 def _citation(c: Citation) -> dict:
     return {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
 
@@ -285,6 +309,7 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
         "min_sources": config.min_sources,
         "coverage_colours": coverage_text.colours(briefing),  # one colour per value, across stories
     }
+    context["also_covering"] = also_covering(briefing, context["sources"])
     files = {name: env.get_template(template).render(context) for name, template in OUTPUTS.items()}
     files["briefing.html"] = sanitise_page(files["briefing.html"])
     # Mail clients drop <style>: the email's CSS goes into style="" attributes, after sanitising.

@@ -3,7 +3,7 @@
 `mark_duplicates` links two articles when its LSH index proposes them — their MinHash signatures
 agree on all values of at least one band — and their estimated Jaccard similarity reaches the
 threshold; the copies are the connected groups of those links, and each group's original is its
-first article by `_original_first`. Connected groups do not depend on the order links are found in,
+original by `dedupe.choose_original`. Connected groups do not depend on the order links are found in,
 so the same groups come out of:
 
 1. `partition_signatures` — each partition's MinHash signatures (the expensive part: shingling and
@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..dedupe import NUM_PERM, _original_first, candidate_index, fingerprint
+from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, compared_text, fingerprint
 from ..model import Article
 
 Located = tuple[str, int]  # (article id, index of the partition holding its signature)
@@ -50,7 +50,7 @@ def band_ranges(threshold: float) -> list[tuple[int, int]]:
 def partition_signatures(part: int, articles: list[Article]) -> Signatures:
     ids, rows = [], []
     for article in articles:
-        m = fingerprint(article.body)
+        m = fingerprint(compared_text(article.body))
         if m is not None:
             ids.append(article.id)
             rows.append(m.hashvalues)
@@ -107,7 +107,7 @@ def verified_links(first: Signatures, second: Signatures, threshold: float, *pai
 
 
 def duplicate_map(links: Iterable[tuple[str, str]], order_keys: dict[str, tuple]) -> dict[str, str]:
-    """{copy id: original id}: each linked group's first article by `_original_first` is the original."""
+    """{copy id: original id}: each linked group's original by `choose_original`, as `mark_duplicates`."""
     parent: dict[str, str] = {}
     for a, b in links:
         ra, rb = _root(parent, a), _root(parent, b)
@@ -118,7 +118,7 @@ def duplicate_map(links: Iterable[tuple[str, str]], order_keys: dict[str, tuple]
         groups.setdefault(_root(parent, article_id), []).append(article_id)
     copies = {}
     for members in groups.values():
-        original = min(members, key=lambda i: order_keys[i])
+        original = choose_original([order_keys[i] for i in members])[3]
         copies.update({i: original for i in members if i != original})
     return copies
 

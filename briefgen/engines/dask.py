@@ -30,7 +30,7 @@ except ImportError as err:  # pragma: no cover - depends on the installation
         "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
     ) from err
 
-from .. import site_boilerplate
+from .. import site_boilerplate, site_names
 from ..cluster import BLOCK_ROWS, block_edges, graph_of, headline_fields, headline_meaning, stories_of
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
@@ -160,7 +160,16 @@ class _Run:
                     seen[article_id] = path
             kept.append(self.submit(_without, part, drop) if drop else part)
             self.ids.append([article_id for index, (article_id, _) in enumerate(keys) if index not in drop])
-        return self.drop_site_boilerplate(kept), skipped
+        return self.one_outlet_per_site(self.drop_site_boilerplate(kept)), skipped
+
+    def one_outlet_per_site(self, articles: list) -> list:
+        """`site_names.one_outlet_per_site` over every partition: the names every partition holds
+        decide the renames on the client, each partition applies them."""
+        facts = _concat(self.client.gather([self.submit(site_names.site_facts, part) for part in articles]))
+        renames = site_names.outlet_renames(facts)
+        if not any(renames):
+            return articles
+        return [self.submit(site_names.apply_renames, part, renames) for part in articles]
 
     def drop_site_boilerplate(self, articles: list) -> list:
         """`site_boilerplate.drop_site_boilerplate` over every partition: each counts its (site,

@@ -17,7 +17,7 @@ from ..outlets import OutletRegistry
 from .decode import ArticleError, content_id, decode
 from .feeds import read_feed
 from .html import read_html
-from .records import read_records
+from .records import read_record_lines, read_records
 from .text import read_text
 
 READERS = {
@@ -162,29 +162,53 @@ def read_files(
     return articles, skipped
 
 
+# A file of records (JSON, a feed) is parsed whole: it may hold this many articles of the largest size.
+# JSON Lines is read a line at a time and has no limit of its own.
+RECORDS_PER_FILE = 100
+_SNIFF_BYTES = 65_536  # enough of a JSON Lines file to refuse a binary or empty one as a whole
+
+
 def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max_bytes: int) -> Iterator[Article]:
+    """The articles of one file. `max_bytes` is the limit of one article: of a whole file of one
+    article (text, HTML), of each record of a file of many (JSON, JSON Lines, a feed)."""
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise ArticleError(f"unsupported file type {path.suffix or '(no extension)'!r}")
+    lines = kind == "records" and path.suffix.lower() in (".jsonl", ".ndjson")
+    limit = max_bytes * RECORDS_PER_FILE if kind in ("records", "feed") else max_bytes
     try:
         size = path.stat().st_size
-        if size > max_bytes:  # checked before reading: a 50 MB dump is refused, not loaded
-            raise ArticleError(f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
-        data = path.read_bytes()
+        if size > limit and not lines:  # checked before reading: a 50 MB dump is refused, not loaded
+            raise ArticleError(f"file too large ({size:,} bytes; the limit is {limit:,})")
+        if lines:
+            with path.open("rb") as handle:
+                decode(handle.read(_SNIFF_BYTES))  # refuses an empty or binary file as a whole
+            items: Iterable[Article | Skipped] = read_record_lines(str(path), _binary_lines(path), registry, max_bytes)
+        else:
+            data = path.read_bytes()
     except OSError as err:
         raise ArticleError(f"cannot read file: {err.strerror or err}") from None
-    text = decode(data)  # refuses empty, binary and undecodable files, feeds included
-    if kind == "feed":
-        items: Iterable[Article | Skipped] = read_feed(str(path), data, registry)
-    elif kind == "records":
-        items = read_records(str(path), text, registry)
-    elif kind == "text":
-        items = [read_text(str(path), text, registry)]
-    else:
-        items = [read_html(str(path), text, registry)]
+    if not lines:
+        text = decode(data)  # refuses empty, binary and undecodable files, feeds included
+        if kind == "feed":
+            items = read_feed(str(path), data, registry, max_bytes)
+        elif kind == "records":
+            items = read_records(str(path), text, registry, max_bytes)
+        elif kind == "text":
+            items = [read_text(str(path), text, registry)]
+        else:
+            items = [read_html(str(path), text, registry)]
     for item in items:  # a file of many records (JSON list, JSONL, feed) skips its bad records one by one
         if isinstance(item, Skipped):
             skipped.append(item)
         else:
             yield item
 
+
+def _binary_lines(path: Path) -> Iterator[bytes]:
+    """The file's lines as bytes, read as they are used: a large JSON Lines file is never held whole."""
+    try:
+        with path.open("rb") as handle:
+            yield from handle
+    except OSError as err:
+        raise ArticleError(f"cannot read file: {err.strerror or err}") from None

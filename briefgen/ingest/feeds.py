@@ -21,14 +21,18 @@ from .dates import iso_date
 from .decode import ArticleError, content_id
 
 
-def read_feed(path: str, data: bytes, registry: OutletRegistry) -> Iterator[Article | Skipped]:
-    """Items of the feed in `data` (raw bytes, so the feed's own encoding declaration is honoured)."""
+def read_feed(path: str, data: bytes, registry: OutletRegistry, max_bytes: int | None = None) -> Iterator[Article | Skipped]:
+    """Items of the feed in `data` (raw bytes, so the feed's own encoding declaration is honoured);
+    an item whose text is over `max_bytes` is skipped."""
     parsed = parse_feed(data)
     malformed = _malformation(parsed)
     feed_outlet = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries):
         where = f"{path}#{index}"
         try:
+            size = len(_entry_html(entry).encode("utf-8", "surrogatepass"))
+            if max_bytes is not None and size > max_bytes:
+                raise ArticleError(f"record too large ({size:,} bytes; the limit is {max_bytes:,})")
             yield feed_item(where, entry, feed_outlet, registry)
         except ArticleError as err:
             yield Skipped(where, f"{err} (malformed feed: {malformed})" if malformed else str(err))

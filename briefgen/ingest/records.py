@@ -7,25 +7,42 @@ line is skipped with its line number; the other lines are used.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..clean import strip_markup
 from ..model import Article, Skipped
 from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
 from .dates import iso_date
-from .decode import ArticleError, content_id
+from .decode import ArticleError, content_id, decode
 
 
-def read_records(path: str, text: str, registry: OutletRegistry) -> Iterator[Article | Skipped]:
+def too_large(size: int, max_bytes: int | None) -> str | None:
+    """The reason a record of `size` bytes is skipped, or None when it is within the limit."""
+    if max_bytes is not None and size > max_bytes:
+        return f"record too large ({size:,} bytes; the limit is {max_bytes:,})"
+    return None
+
+
+def read_record_lines(
+    path: str, lines: Iterable[bytes], registry: OutletRegistry, max_bytes: int | None = None
+) -> Iterator[Article | Skipped]:
+    """JSON Lines, one record a line, each line within `max_bytes` (a larger one is skipped unparsed)."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            reason = too_large(len(raw.rstrip(b"\r\n")), max_bytes)
+            if reason:
+                raise ArticleError(reason)
+            yield _article(where, parse_json(decode(raw), one_line=True), registry)
+        except ArticleError as err:
+            yield Skipped(where, str(err))
+
+
+def read_records(path: str, text: str, registry: OutletRegistry, max_bytes: int | None = None) -> Iterator[Article | Skipped]:
     if path.lower().endswith((".jsonl", ".ndjson")):
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                yield _article(where, parse_json(line, one_line=True), registry)
-            except ArticleError as err:
-                yield Skipped(where, str(err))
+        yield from read_record_lines(path, (line.encode("utf-8", "surrogatepass") for line in text.splitlines()), registry, max_bytes)
         return
     data = parse_json(text)
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
@@ -38,6 +55,9 @@ def read_records(path: str, text: str, registry: OutletRegistry) -> Iterator[Art
     for index, record in enumerate(data):
         where = f"{path}#{index}"
         try:
+            reason = too_large(len(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")), max_bytes)
+            if reason:
+                raise ArticleError(reason)
             yield _article(where, record, registry)
         except ArticleError as err:
             yield Skipped(where, str(err))

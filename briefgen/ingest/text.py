@@ -6,7 +6,7 @@ import re
 
 from ..clean import clean_lines, word_count, words
 from ..model import Article
-from ..outlets import OutletRegistry, credit_from_lines
+from ..outlets import OutletRegistry, attribute, credit_from_lines
 from .dates import iso_date
 from .decode import ArticleError, content_id
 
@@ -24,9 +24,7 @@ def read_text(path: str, text: str, registry: OutletRegistry) -> Article:
     title, host = split_site_suffix(_title(header, body), body)
     host = host or _site_name(lines, title)
     credit = credit_from_lines(lines, body, registry)
-    outlet = credit.outlet or (registry.normalise(host) if host else None)
-    if host and outlet and registry.normalise(host) == outlet:
-        host = None
+    outlet, host = attribute(credit, registry.normalise(host) if host else None, host)
     return Article(
         id=content_id(text),
         path=path,
