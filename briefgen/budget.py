@@ -12,6 +12,10 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+
+# Seconds per stage name, for the run that asked (`recorded_timings`); None: nobody is timing.
+_timings: ContextVar[dict[str, float] | None] = ContextVar("briefgen_stage_timings", default=None)
 
 
 class StageOverBudget(RuntimeError):
@@ -31,14 +35,39 @@ def stage(name: str, budget: float | None) -> Iterator[None]:
     (a stage stuck in a loop never gets to report its own lateness). Elsewhere the stage is let
     finish and then judged by the clock.
     """
-    if budget is None:
-        yield
-        return
     started = time.monotonic()
-    with _interrupt_after(budget, name):
-        yield
-    if time.monotonic() - started > budget:
+    try:
+        if budget is None:
+            yield
+        else:
+            with _interrupt_after(budget, name):
+                yield
+    finally:
+        elapsed = time.monotonic() - started
+        timings = _timings.get()
+        if timings is not None:  # a stage entered twice (ingest of files, then of feeds) adds up
+            timings[name] = timings.get(name, 0.0) + elapsed
+    if budget is not None and elapsed > budget:
         raise StageOverBudget(name, budget)
+
+
+@contextmanager
+def recorded_timings() -> Iterator[dict[str, float]]:
+    """Within the block, every `stage` adds its wall-clock seconds to the dict yielded, by name,
+    in the order the stages first ran (for `briefgen build --timings` and bench/e2e.py)."""
+    timings: dict[str, float] = {}
+    token = _timings.set(timings)
+    try:
+        yield timings
+    finally:
+        _timings.reset(token)
+
+
+def timings_table(timings: dict[str, float], total: float) -> str:
+    """The per-stage seconds as a small plain-text table, with the share of `total` each took."""
+    rows = [*timings.items(), ("total", total)]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {seconds:8.2f} s  {100 * seconds / total if total else 0:5.1f} %" for name, seconds in rows)
 
 
 @contextmanager

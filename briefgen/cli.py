@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 from . import __name__ as _package
-from .budget import StageOverBudget
+from .budget import StageOverBudget, recorded_timings, timings_table
 from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
 from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
@@ -106,6 +107,9 @@ def parser() -> argparse.ArgumentParser:
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
     daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
     daily.add_argument("--base-url", help="address where OUT is published (absolute links in feed.xml)")
+    build.add_argument(
+        "--timings", action="store_true", help="print the seconds each stage took on stderr when the run ends"
+    )
     engines = build.add_argument_group("engine")
     engines.add_argument(
         "--engine", choices=ENGINES, default="local", help="where the stages run (same briefing either way; default local)"
@@ -170,11 +174,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # An existing store gives history; a new one is only created once there is a briefing to record.
         store = Store(store_path) if store_path and store_path.exists() else None
+        started = time.monotonic()
         try:
-            return _build(args, config, store, store_path, engine)
+            with recorded_timings() as timings:
+                return _build(args, config, store, store_path, engine)
         finally:
             if store is not None:
                 store.close()
+            if args.timings:
+                print(timings_table(timings, time.monotonic() - started), file=sys.stderr)
     except StoreError as err:
         warn(str(err))
         return 2
