@@ -350,9 +350,10 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
 
 @lru_cache(maxsize=8)
 def _segmenter(language: str):
-    import pysbd
+    from .pysbd_fast import Segmenter, use_compiled_once
 
-    return pysbd.Segmenter(language=_PYSBD_LANGUAGES.get(language, "en"), clean=False)
+    use_compiled_once()  # the same sentences, without compiling pysbd's patterns again per paragraph
+    return Segmenter(language=_PYSBD_LANGUAGES.get(language, "en"), clean=False)
 
 
 _PYSBD_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it"}
