@@ -63,6 +63,14 @@ def recorded_timings() -> Iterator[dict[str, float]]:
         _timings.reset(token)
 
 
+def add_timings(seconds: dict[str, float]) -> None:
+    """Add seconds measured elsewhere (in a worker process) to the timings being recorded, if any."""
+    timings = _timings.get()
+    if timings is not None:
+        for name, value in seconds.items():
+            timings[name] = timings.get(name, 0.0) + value
+
+
 def timings_table(timings: dict[str, float], total: float) -> str:
     """The per-stage seconds as a small plain-text table, with the share of `total` each took."""
     rows = [*timings.items(), ("total", total)]

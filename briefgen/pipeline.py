@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .budget import stage
+from .budget import add_timings, stage
 from .clean import article_sentences
 from .cluster import carry_story_ids, cluster_articles
 from .config import BriefingConfig
@@ -27,6 +27,7 @@ from .outlets import OutletRegistry
 from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
 from .store import EMPTY_HISTORY, History
+from .story_pool import MIN_ARTICLES_FOR_POOL, can_fork, map_in_processes, usable_cores
 from .summarize import rank_pool, sentence_pool
 
 if TYPE_CHECKING:
@@ -105,6 +106,65 @@ def brief_articles(
     if progress:
         progress.add_total(len(stories))
 
+    briefs = [
+        dated(brief, min(first_seen[i] for i in s.article_ids), new_articles[s.id])
+        for s, brief in zip(stories, brief_stories(stories, members, by_id, config, progress))
+    ]
+
+    listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
+    return assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+
+
+def brief_stories(
+    stories: list[Story],
+    members: dict[str, list[Article]],
+    by_id: dict[str, Article],
+    config: BriefingConfig,
+    progress: Progress | None = None,
+) -> list[StoryBrief]:
+    """Stages 2 (sentences), 5 and 6 for every story, in the stories' order: on every usable core
+    for a large batch (`briefgen.story_pool`), else here, stage after stage."""
+    workers = min(config.workers or usable_cores(), len(stories))
+    n_articles = sum(len(m) for m in members.values())
+    # A stage budget is judged on each stage as a whole, which only one process sees.
+    if workers < 2 or n_articles < MIN_ARTICLES_FOR_POOL or config.stage_budget is not None or not can_fork():
+        return _brief_stories_here(stories, members, by_id, config, progress)
+    briefs: list[StoryBrief | None] = [None] * len(stories)
+    heaviest_first = sorted(range(len(stories)), key=lambda i: (-len(stories[i].article_ids), i))
+    with stage(f"stories on {workers} processes", None):
+        for index, brief, timings in map_in_processes(
+            stories, lambda story: brief_one_story(story, members[story.id], by_id, config), workers,
+            heaviest_first=heaviest_first,
+        ):
+            briefs[index] = brief
+            add_timings({f"{name} (summed over processes)": seconds for name, seconds in timings.items()})
+            if progress:
+                progress.advance()
+    return [b for b in briefs if b is not None]
+
+
+def brief_one_story(story: Story, members: list[Article], by_id: dict[str, Article], config: BriefingConfig) -> StoryBrief:
+    """Stages 2 (its originals' sentences), 5 and 6 for one story, undated: what a worker runs."""
+    with stage("clean", None):  # copies add no sentences
+        sentences = {
+            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            for a in members
+            if a.duplicate_of is None
+        }
+    with stage("summarize", None):
+        headline, ranking = rank_story(members, sentences, config)
+    with stage("consensus", None):
+        return brief_story(story, by_id, sentences, ranking, headline, config)
+
+
+def _brief_stories_here(
+    stories: list[Story],
+    members: dict[str, list[Article]],
+    by_id: dict[str, Article],
+    config: BriefingConfig,
+    progress: Progress | None,
+) -> list[StoryBrief]:
+    budget = config.stage_budget
     with stage("clean", budget):  # 2. sentences of every original (copies add none)
         sentences = {
             a.id: article_sentences(a, config.language, config.max_sentences_per_article)
@@ -118,13 +178,10 @@ def brief_articles(
         briefs = []
         for s in stories:
             headline, ranking = ranked[s.id]
-            brief = brief_story(s, by_id, sentences, ranking, headline, config)
-            briefs.append(dated(brief, min(first_seen[i] for i in s.article_ids), new_articles[s.id]))
+            briefs.append(brief_story(s, by_id, sentences, ranking, headline, config))
             if progress:
                 progress.advance()
-
-    listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
-    return assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    return briefs
 
 
 def rank_story(members: list[Article], sentences: dict[str, list[Sentence]], config: BriefingConfig) -> tuple[str, list[Sentence]]:

@@ -1,0 +1,75 @@
+"""Per-story work (sentences, summary, consensus) on every core the process may use.
+
+A story's brief needs only its own articles (`pipeline.brief_one_story`), and these three stages
+are most of a batch's time, so the stories are spread over a pool of worker processes. The
+workers are forked: they inherit the batch (articles, stories, options) as the parent holds it,
+with nothing pickled on the way in; only a story's index goes to a worker and its brief comes
+back. The briefs are put back in the stories' order, so the briefing is the same byte for byte
+whatever the number of processes.
+
+Where fork is not available (or a stage budget asks each stage to be judged in one process),
+`pipeline` briefs the stories in this process instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Generic, TypeVar
+
+from .budget import recorded_timings
+
+Work = TypeVar("Work")
+Result = TypeVar("Result")
+
+# A batch smaller than this is briefed in this process: starting workers costs more than it saves.
+MIN_ARTICLES_FOR_POOL = 200
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, which a container or taskset limits)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class _Batch(Generic[Work, Result]):
+    """What forked workers read: the work items and the function that does one."""
+
+    def __init__(self, items: Sequence[Work], do: Callable[[Work], Result]) -> None:
+        self.items, self.do = items, do
+
+
+_batch: _Batch | None = None  # set in the parent just before the workers are forked
+
+
+def _do_one(index: int) -> tuple[int, object, dict[str, float]]:
+    assert _batch is not None, "a worker forked without its batch"
+    with recorded_timings() as timings:
+        result = _batch.do(_batch.items[index])
+    return index, result, timings
+
+
+def map_in_processes(
+    items: Sequence[Work], do: Callable[[Work], Result], workers: int, *, heaviest_first: Sequence[int] | None = None
+) -> Iterator[tuple[int, Result, dict[str, float]]]:
+    """(index, do(items[index]), seconds per stage inside it) for every item, as workers finish.
+
+    `heaviest_first` is the order to hand items out in (the largest stories first, so no worker is
+    left with a big one at the end); every index comes back exactly once.
+    """
+    global _batch
+    order = list(heaviest_first) if heaviest_first is not None else list(range(len(items)))
+    _batch = _Batch(items, do)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_do_one, order, chunksize=max(1, len(order) // (workers * 16)))
+    finally:
+        _batch = None
