@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pysbd
 
-from briefgen.clean import split_sentences
+from briefgen.clean import plain_sentences, split_sentences
 from briefgen.pysbd_fast import Segmenter
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,3 +41,27 @@ def test_a_sentence_repeated_in_its_paragraph_keeps_each_occurrence():
     paragraph = "He said no.  He said no. Then he left.\tHe said no."
     assert Segmenter(language="en", clean=False).segment(paragraph) == pysbd.Segmenter(language="en", clean=False).segment(paragraph)
     assert split_sentences(paragraph) == ["He said no.", "He said no.", "Then he left.", "He said no."]
+
+
+def test_plain_paragraphs_are_cut_where_pysbd_cuts_them():
+    stock = pysbd.Segmenter(language="en", clean=False)
+    answered = 0
+    for paragraph in real_paragraphs():
+        plain = plain_sentences(paragraph)
+        if plain is not None:
+            answered += 1
+            assert plain == [s.strip() for s in stock.segment(paragraph) if s.strip()], paragraph
+    assert answered >= 20  # the fast path is taken on real text, not only on toy sentences
+
+
+def test_a_paragraph_with_anything_for_pysbd_to_decide_is_left_to_it():
+    for paragraph in [
+        "The U.S. Army said so. It left.",  # an initialism
+        "Gen. Milley spoke. He left.",  # an abbreviation of pysbd's list
+        '"We got her. We got her," she said.',  # quotation marks
+        "Prices rose 3.5 percent. Then they fell.",  # a decimal point
+        "It rose in 2023. Then it fell.",  # a figure before the full stop
+        "He left. and then he came back.",  # no capital after the full stop
+    ]:
+        assert plain_sentences(paragraph) is None, paragraph
+    assert plain_sentences("Rain fell in Paris. Trains stopped.") == ["Rain fell in Paris.", "Trains stopped."]
