@@ -27,7 +27,7 @@ from .outlets import OutletRegistry
 from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
 from .store import EMPTY_HISTORY, History
-from .story_pool import MIN_ARTICLES_FOR_POOL, can_fork, map_in_processes, usable_cores
+from .process_pool import map_in_processes, pool_size
 from .summarize import rank_pool, sentence_pool
 
 if TYPE_CHECKING:
@@ -123,11 +123,9 @@ def brief_stories(
     progress: Progress | None = None,
 ) -> list[StoryBrief]:
     """Stages 2 (sentences), 5 and 6 for every story, in the stories' order: on every usable core
-    for a large batch (`briefgen.story_pool`), else here, stage after stage."""
-    workers = min(config.workers or usable_cores(), len(stories))
-    n_articles = sum(len(m) for m in members.values())
-    # A stage budget is judged on each stage as a whole, which only one process sees.
-    if workers < 2 or n_articles < MIN_ARTICLES_FOR_POOL or config.stage_budget is not None or not can_fork():
+    for a large batch (`briefgen.process_pool`), else here, stage after stage."""
+    workers = pool_size(config, len(stories), sum(len(m) for m in members.values()))
+    if workers < 2:
         return _brief_stories_here(stories, members, by_id, config, progress)
     briefs: list[StoryBrief | None] = [None] * len(stories)
     heaviest_first = sorted(range(len(stories)), key=lambda i: (-len(stories[i].article_ids), i))

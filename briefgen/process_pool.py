@@ -1,14 +1,14 @@
-"""Per-story work (sentences, summary, consensus) on every core the process may use.
+"""Per-article and per-story work on every core the process may use.
 
-A story's brief needs only its own articles (`pipeline.brief_one_story`), and these three stages
-are most of a batch's time, so the stories are spread over a pool of worker processes. The
-workers are forked: they inherit the batch (articles, stories, options) as the parent holds it,
-with nothing pickled on the way in; only a story's index goes to a worker and its brief comes
-back. The briefs are put back in the stories' order, so the briefing is the same byte for byte
-whatever the number of processes.
+A story's brief needs only its own articles (`pipeline.brief_one_story`: sentences, summary,
+consensus, most of a batch's time), and an article's fingerprint only its body (`dedupe`), so
+these are spread over a pool of worker processes. The workers are forked: they inherit the batch
+(articles, stories, options) as the parent holds it, with nothing pickled on the way in; only an
+item's index goes to a worker and its result comes back. Results are put back in the items'
+order, so the briefing is the same byte for byte whatever the number of processes.
 
-Where fork is not available (or a stage budget asks each stage to be judged in one process),
-`pipeline` briefs the stories in this process instead.
+Where fork is not available (or a stage budget asks each stage to be judged in one process), the
+callers do the work in this process instead.
 """
 
 from __future__ import annotations
@@ -20,12 +20,21 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Generic, TypeVar
 
 from .budget import recorded_timings
+from .config import BriefingConfig
 
 Work = TypeVar("Work")
 Result = TypeVar("Result")
 
-# A batch smaller than this is briefed in this process: starting workers costs more than it saves.
+# A batch smaller than this is worked in this process: starting workers costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 200
+
+
+def pool_size(config: BriefingConfig, n_items: int, n_articles: int) -> int:
+    """How many processes to use: 1 (this one) for a small batch, where fork is missing, or when a
+    stage budget is set (a stage's time is judged, and it is stopped, in one process)."""
+    workers = min(config.workers or usable_cores(), n_items)
+    pooled = workers >= 2 and n_articles >= MIN_ARTICLES_FOR_POOL and config.stage_budget is None and can_fork()
+    return workers if pooled else 1
 
 
 def usable_cores() -> int:
