@@ -182,7 +182,12 @@ class _Likeness:
     """Weighted share of one sentence's content words found in another, figures left out."""
 
     def __init__(self, terms: tuple[frozenset[str], ...]) -> None:
-        self.terms = [frozenset(t for t in ts if not any(c.isdigit() for c in t)) for ts in terms]
+        figure_free: dict[str, bool] = {}  # per distinct term: a story repeats its words thousands of times
+        for ts in terms:
+            for t in ts:
+                if t not in figure_free:
+                    figure_free[t] = not any(c.isdigit() for c in t)
+        self.terms = [frozenset(t for t in ts if figure_free[t]) for ts in terms]
         df: dict[str, int] = defaultdict(int)
         for ts in self.terms:
             for t in ts:

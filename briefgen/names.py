@@ -52,6 +52,9 @@ def _expansions(text: str, acronyms: frozenset[str]) -> list[tuple[int, int, str
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found, i = [], 0
     while i < len(tokens):
+        if tokens[i][2].lstrip(_PUNCTUATION)[:1] not in prefixes:
+            i += 1  # a name starts on a capital that starts an acronym: not here
+            continue
         match = _longest_expansion(tokens, i, acronyms, prefixes)
         if match:
             end_index, key = match
@@ -90,8 +93,11 @@ def _longest_expansion(tokens, i: int, acronyms: frozenset[str], prefixes: froze
 _ENDS_PHRASE = re.compile(r"[,.;:!?\"”)’]$")
 
 
+_PUNCTUATION = ",.;:!?\"“”()‘’"
+
+
 def _bare(token: str) -> str:
-    return token.strip(",.;:!?\"“”()‘’")
+    return token.strip(_PUNCTUATION)
 
 
 def matching_terms(texts: list[str], language: str) -> list[frozenset[str]]:

@@ -27,7 +27,7 @@ from .outlets import OutletRegistry
 from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
 from .store import EMPTY_HISTORY, History
-from .process_pool import map_in_processes, pool_size
+from .process_pool import allowed_workers, map_in_processes, pool_size
 from .summarize import rank_pool, sentence_pool
 
 if TYPE_CHECKING:
@@ -71,7 +71,9 @@ def read_articles(
     keeps a re-post apart from its original."""
     with stage("ingest", config.stage_budget):
         registry = OutletRegistry.load(outlets_file)
-        articles, skipped = read_paths(paths, registry, config.max_article_bytes, config.max_articles)
+        articles, skipped = read_paths(
+            paths, registry, config.max_article_bytes, config.max_articles, workers=allowed_workers(config)
+        )
         return drop_site_boilerplate([without_future_date(a, on) for a in articles]), skipped
 
 

@@ -29,12 +29,19 @@ Result = TypeVar("Result")
 MIN_ARTICLES_FOR_POOL = 200
 
 
+def allowed_workers(config: BriefingConfig) -> int:
+    """Processes the options allow: `config.workers` or every usable core; 1 (this process only)
+    where fork is missing or a stage budget is set (a stage's time is judged, and it is stopped,
+    in one process)."""
+    if config.stage_budget is not None or not can_fork():
+        return 1
+    return config.workers or usable_cores()
+
+
 def pool_size(config: BriefingConfig, n_items: int, n_articles: int) -> int:
-    """How many processes to use: 1 (this one) for a small batch, where fork is missing, or when a
-    stage budget is set (a stage's time is judged, and it is stopped, in one process)."""
-    workers = min(config.workers or usable_cores(), n_items)
-    pooled = workers >= 2 and n_articles >= MIN_ARTICLES_FOR_POOL and config.stage_budget is None and can_fork()
-    return workers if pooled else 1
+    """How many processes to use for `n_items` pieces of work: 1 (this one) for a small batch."""
+    workers = min(allowed_workers(config), n_items)
+    return workers if workers >= 2 and n_articles >= MIN_ARTICLES_FOR_POOL else 1
 
 
 def usable_cores() -> int:
