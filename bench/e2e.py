@@ -11,8 +11,8 @@ would). About 2 % of records are junk: an empty record, a line of malformed JSON
 menu. Records are shuffled and written 1,000 to a JSON Lines file.
 
 Each size runs `python -m briefgen build CORPUS --no-store --timings` in a fresh process; peak
-memory is the largest sum of resident memory over that process and its children (sampled every
-20 ms). Next to it, the peer a user would assemble without briefgen — pysbd sentences and sumy's
+memory is the largest sum of proportional resident memory (PSS: a page shared by the parent and
+its forked workers counted once) over that process and its children, sampled every 20 ms. Next to it, the peer a user would assemble without briefgen — pysbd sentences and sumy's
 LexRank over each story, the stories given for free — on the first `--peer` articles.
 
 Usage: PYTHONPATH=. python bench/e2e.py --shared /work/shared [--sizes 10000 20000] [--peer 1000]
@@ -123,6 +123,15 @@ def make_corpus(n: int, shared: Path, folder: Path) -> Path:
     return corpus
 
 
+def _proportional_memory(process: psutil.Process) -> int:
+    """The process's proportional set size: its own pages, plus its share of pages it shares with
+    others (forked workers share the parent's), so that a sum over processes counts each page once."""
+    try:
+        return process.memory_full_info().pss
+    except (psutil.Error, AttributeError):
+        return process.memory_info().rss
+
+
 def run_measured(command: list[str], cwd: Path) -> dict:
     """Run `command`; its wall seconds, the peak of its process tree's summed RSS, and its stderr."""
     started = time.perf_counter()
@@ -136,7 +145,7 @@ def run_measured(command: list[str], cwd: Path) -> dict:
         while watching:
             try:
                 tree = [root, *root.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                peak = max(peak, sum(_proportional_memory(p) for p in tree))
             except psutil.Error:
                 pass
             time.sleep(0.02)
@@ -154,7 +163,7 @@ def run_measured(command: list[str], cwd: Path) -> dict:
 
 def stage_seconds(stderr: str) -> dict[str, float]:
     """The `--timings` table the CLI prints last on stderr, as {stage: seconds}."""
-    found = re.findall(r"^(\w[\w ]*?)\s+([\d.]+) s\s+[\d.]+ %$", stderr, flags=re.M)
+    found = re.findall(r"^(\S.*?)\s+([\d.]+) s\s+[\d.]+ %$", stderr, flags=re.M)
     return {name: float(seconds) for name, seconds in found}
 
 
