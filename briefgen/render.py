@@ -65,6 +65,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["md"] = markdown_escape
     env.filters["plain"] = plain_text
     env.filters["safe_url"] = safe_url
+    env.filters["in_source_order"] = in_source_order
     return env
 
 
@@ -153,6 +154,15 @@ def numbered_sources(briefing: Briefing) -> dict[str, SourceRef]:
             if c.article not in refs:
                 refs[c.article] = SourceRef(len(refs) + 1, c.outlet, c.title, safe_url(c.url), c.article)
     return refs
+
+
+def in_source_order(articles: list[str], sources: dict[str, SourceRef]) -> list[SourceRef]:
+    """The source entries of these cited articles, each once, in the source list's order.
+
+    Looked up per cited article rather than by walking the whole source list for each sentence,
+    which made a page of thousands of sources quadratic to render."""
+    refs = {a: sources[a] for a in articles if a in sources}
+    return sorted(refs.values(), key=lambda ref: ref.number)
 
 
 def _citation(c: Citation) -> dict:
