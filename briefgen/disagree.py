@@ -29,7 +29,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .config import BriefingConfig
 from .model import Article, Citation, Claim, Disagreement
@@ -86,6 +87,16 @@ class Figure:
 
 def figures_in(text: str, sentence: int, language: str) -> list[Figure]:
     """Every figure of one sentence that has an anchor word (a bare number is about nothing known)."""
+    return [replace(f, sentence=sentence) if sentence else f for f in _figures_of(text, language)]
+
+
+# Outlets repeat each other's sentences word for word: a sentence's figures are read once.
+@lru_cache(maxsize=100_000)
+def _figures_of(text: str, language: str) -> tuple[Figure, ...]:
+    return tuple(_read_figures(text, 0, language))
+
+
+def _read_figures(text: str, sentence: int, language: str) -> list[Figure]:
     found, taken = [], []
     for match in _DATE.finditer(text):
         if match.group("day") or match.group("year"):
