@@ -26,6 +26,7 @@ import gzip
 import json
 import random
 import re
+import resource
 import subprocess
 import sys
 import threading
@@ -134,6 +135,7 @@ def _proportional_memory(process: psutil.Process) -> int:
 
 def run_measured(command: list[str], cwd: Path) -> dict:
     """Run `command`; its wall seconds, the peak of its process tree's summed RSS, and its stderr."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -158,7 +160,9 @@ def run_measured(command: list[str], cwd: Path) -> dict:
     watcher.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
-    return {"seconds": seconds, "peak_mb": peak / 2**20, "stderr": stderr}
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and the workers it waited for
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak / 2**20, "stderr": stderr}
 
 
 def stage_seconds(stderr: str) -> dict[str, float]:
@@ -232,24 +236,26 @@ def main() -> None:
         corpus = make_corpus(n, args.shared, folder)
         result = briefgen_run(corpus, folder, args.repeat)
         rows.append((n, result))
-        print(f"briefgen, {n:,} records: {result['seconds']:.1f} s (runs: {', '.join(f'{s:.1f}' for s in result['all_seconds'])}), "
+        print(f"briefgen, {n:,} records: {result['seconds']:.1f} s wall, {result['cpu']:.1f} s CPU "
+              f"(runs: {', '.join(f'{s:.1f}' for s in result['all_seconds'])}), "
               f"peak {result['peak_mb']:,.0f} MB, {result['articles']:,} articles, {result['stories']:,} stories", flush=True)
     if args.peer:
         folder = args.scratch / str(args.peer)
         corpus = make_corpus(args.peer, args.shared, folder)
         small = briefgen_run(corpus, folder, args.repeat)
         naive = run_measured([sys.executable, __file__, "--peer-run", str(corpus), "--peer", str(args.peer)], folder)
-        print(f"at {args.peer:,}: briefgen {small['seconds']:.1f} s, peak {small['peak_mb']:,.0f} MB; "
-              f"pysbd + sumy LexRank per given story {naive['seconds']:.1f} s, peak {naive['peak_mb']:,.0f} MB", flush=True)
+        print(f"at {args.peer:,}: briefgen {small['seconds']:.1f} s wall, {small['cpu']:.1f} s CPU, peak {small['peak_mb']:,.0f} MB; "
+              f"pysbd + sumy LexRank per given story {naive['seconds']:.1f} s wall, {naive['cpu']:.1f} s CPU, "
+              f"peak {naive['peak_mb']:,.0f} MB", flush=True)
         rows.append((args.peer, small))
 
     stages = list(dict.fromkeys(name for _, r in rows for name in r["stages"]))
     print()
-    print("| records | " + " | ".join(stages) + " | wall s | peak MB |")
-    print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: |")
+    print("| records | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
+    print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: | ---: |")
     for n, r in rows:
         cells = " | ".join(f"{r['stages'].get(s, 0):.2f}" for s in stages)
-        print(f"| {n:,} | {cells} | {r['seconds']:.1f} | {r['peak_mb']:,.0f} |")
+        print(f"| {n:,} | {cells} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:,.0f} |")
     sizes = dict(rows)
     if 10000 in sizes and 20000 in sizes:
         print(f"\n20k / 10k wall time: {sizes[20000]['seconds'] / sizes[10000]['seconds']:.2f}x")
