@@ -1,4 +1,4 @@
-"""pysbd's sentences at a fraction of its cost: the same rules, none of its repeated compiling.
+r"""pysbd's sentences at a fraction of its cost: the same rules, none of its repeated compiling.
 
 Two things made pysbd slow on news paragraphs, neither part of its rules:
 
