@@ -12,7 +12,7 @@ menu. Records are shuffled and written 1,000 to a JSON Lines file.
 
 Each size runs `python -m briefgen build CORPUS --no-store --timings` in a fresh process; peak
 memory is the largest sum of proportional resident memory (PSS: a page shared by the parent and
-its forked workers counted once) over that process and its children, sampled every 20 ms. Next to it, the peer a user would assemble without briefgen — pysbd sentences and sumy's
+its forked workers counted once) over that process and its children, sampled every 100 ms. Next to it, the peer a user would assemble without briefgen — pysbd sentences and sumy's
 LexRank over each story, the stories given for free — on the first `--peer` articles.
 
 Usage: PYTHONPATH=. python bench/e2e.py --shared /work/shared [--sizes 10000 20000] [--peer 1000]
@@ -150,7 +150,7 @@ def run_measured(command: list[str], cwd: Path) -> dict:
                 peak = max(peak, sum(_proportional_memory(p) for p in tree))
             except psutil.Error:
                 pass
-            time.sleep(0.02)
+            time.sleep(0.1)  # reading PSS costs CPU: sampling more often slows what it measures
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
