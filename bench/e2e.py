@@ -12,8 +12,11 @@ menu. Records are shuffled and written 1,000 to a JSON Lines file.
 
 Each size runs `python -m briefgen build CORPUS --no-store --timings` in a fresh process; peak
 memory is the largest sum of proportional resident memory (PSS: a page shared by the parent and
-its forked workers counted once) over that process and its children, sampled every 100 ms. Next to it, the peer a user would assemble without briefgen — pysbd sentences and sumy's
-LexRank over each story, the stories given for free — on the first `--peer` articles.
+its forked workers counted once) over that process and its children, sampled every 100 ms; CPU
+seconds are the command's and its workers' user + system time (on a shared machine, wall time
+grows with other people's load, CPU time much less). Next to it, the peer a user would assemble
+without briefgen — pysbd sentences and sumy's LexRank over each story, the stories given for
+free — on the first `--peer` articles.
 
 Usage: PYTHONPATH=. python bench/e2e.py --shared /work/shared [--sizes 10000 20000] [--peer 1000]
        [--repeat 1] [--scratch /tmp/briefgen-e2e]
