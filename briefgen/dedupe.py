@@ -23,7 +23,7 @@ from datasketch.minhash import _fmix
 from .clean import words
 from .config import BriefingConfig
 from .model import Article
-from .process_pool import map_in_processes, pool_size
+from .process_pool import MIN_TEXT_FOR_POOL, map_in_processes, pool_size
 
 NUM_PERM = 128
 SCHEME = "affine32"  # named so that signatures kept in a store read back under the same hashing
@@ -134,7 +134,9 @@ def mark_duplicates(
 
     ordered = sorted(articles, key=_original_first)
     unknown = [a for a in ordered if a.id not in known]
-    computed = dict(zip((a.id for a in unknown), fingerprints([a.body for a in unknown], pool_size(config, len(unknown), len(unknown)))))
+    bodies = [a.body for a in unknown]
+    workers = pool_size(config, len(bodies), len(bodies)) if sum(map(len, bodies)) >= MIN_TEXT_FOR_POOL else 1
+    computed = dict(zip((a.id for a in unknown), fingerprints(bodies, workers)))
     for article in ordered:
         parent[article.id] = article.id
         m = _from_signature(known[article.id]) if article.id in known else computed[article.id]

@@ -27,6 +27,9 @@ Result = TypeVar("Result")
 
 # A batch smaller than this is worked in this process: starting workers costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 200
+# ... and, for work on article text (fingerprints), less text than this (characters): 4,000
+# headlines without a body are over the article count, and fingerprinting them is no work at all.
+MIN_TEXT_FOR_POOL = 2_000_000
 
 
 def allowed_workers(config: BriefingConfig) -> int:

@@ -23,6 +23,7 @@ def pool_even_for_a_small_batch(monkeypatch):
     """The seeds are far below the sizes where a pool pays; take it anyway, to test it."""
     monkeypatch.setattr(process_pool, "MIN_ARTICLES_FOR_POOL", 0)
     monkeypatch.setattr("briefgen.ingest.MIN_BYTES_FOR_POOL", 0)
+    monkeypatch.setattr("briefgen.dedupe.MIN_TEXT_FOR_POOL", 0)
 
 
 @pytest.fixture
