@@ -168,10 +168,10 @@ def run_measured(command: list[str], cwd: Path) -> dict:
     return {"seconds": seconds, "cpu": cpu, "peak_mb": peak / 2**20, "stderr": stderr}
 
 
-def stage_seconds(stderr: str) -> dict[str, float]:
-    """The `--timings` table the CLI prints last on stderr, as {stage: seconds}."""
-    found = re.findall(r"^(\S.*?)\s+([\d.]+) s\s+[\d.]+ %$", stderr, flags=re.M)
-    return {name: float(seconds) for name, seconds in found}
+def stage_seconds(stderr: str) -> dict[str, tuple[float, float]]:
+    """The `--timings` table the CLI prints last on stderr, as {stage: (wall s, CPU s)}."""
+    found = re.findall(r"^(\S.*?)\s+([\d.]+)\s+([\d.]+)\s+[\d.]+$", stderr, flags=re.M)
+    return {name: (float(wall), float(cpu)) for name, wall, cpu in found}
 
 
 def briefgen_run(corpus: Path, folder: Path, repeat: int) -> dict:
@@ -253,12 +253,13 @@ def main() -> None:
         rows.append((args.peer, small))
 
     stages = list(dict.fromkeys(name for _, r in rows for name in r["stages"]))
-    print()
-    print("| records | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
-    print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: | ---: |")
-    for n, r in rows:
-        cells = " | ".join(f"{r['stages'].get(s, 0):.2f}" for s in stages)
-        print(f"| {n:,} | {cells} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:,.0f} |")
+    for what, column in (("wall-clock", 0), ("CPU", 1)):
+        print(f"\n{what} seconds per stage (`--timings`)\n")
+        print("| records | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
+        print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: | ---: |")
+        for n, r in rows:
+            cells = " | ".join(f"{r['stages'][s][column]:.2f}" if s in r["stages"] else "–" for s in stages)
+            print(f"| {n:,} | {cells} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:,.0f} |")
     sizes = dict(rows)
     if 10000 in sizes and 20000 in sizes:
         print(f"\n20k / 10k wall time: {sizes[20000]['seconds'] / sizes[10000]['seconds']:.2f}x")

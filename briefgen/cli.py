@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __name__ as _package
-from .budget import StageOverBudget, recorded_timings, timings_table
+from .budget import StageOverBudget, StageTime, recorded_timings, timings_table
 from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
 from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # An existing store gives history; a new one is only created once there is a briefing to record.
         store = Store(store_path) if store_path and store_path.exists() else None
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), _cpu_seconds()
         try:
             with recorded_timings() as timings:
                 return _build(args, config, store, store_path, engine)
@@ -182,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             if store is not None:
                 store.close()
             if args.timings:
-                print(timings_table(timings, time.monotonic() - started), file=sys.stderr)
+                total = StageTime(time.monotonic() - started, _cpu_seconds() - cpu_started)
+                print(timings_table(timings, total), file=sys.stderr)
     except StoreError as err:
         warn(str(err))
         return 2
@@ -192,6 +193,16 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
         return 3
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of the worker processes it has finished waiting for."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: this process alone
+        return time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def _engine(args: argparse.Namespace) -> Engine | None:

@@ -137,7 +137,7 @@ def brief_stories(
             heaviest_first=heaviest_first,
         ):
             briefs[index] = brief
-            add_timings({f"{name} (summed over processes)": seconds for name, seconds in timings.items()})
+            add_timings({f"{name} (summed over processes)": spent for name, spent in timings.items()})
             if progress:
                 progress.advance()
     return [b for b in briefs if b is not None]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Generic, TypeVar
 
-from .budget import recorded_timings
+from .budget import StageTime, recorded_timings
 from .config import BriefingConfig
 
 Work = TypeVar("Work")
@@ -69,7 +69,7 @@ class _Batch(Generic[Work, Result]):
 _batch: _Batch | None = None  # set in the parent just before the workers are forked
 
 
-def _do_one(index: int) -> tuple[int, object, dict[str, float]]:
+def _do_one(index: int) -> tuple[int, object, dict[str, StageTime]]:
     assert _batch is not None, "a worker forked without its batch"
     with recorded_timings() as timings:
         result = _batch.do(_batch.items[index])
@@ -78,7 +78,7 @@ def _do_one(index: int) -> tuple[int, object, dict[str, float]]:
 
 def map_in_processes(
     items: Sequence[Work], do: Callable[[Work], Result], workers: int, *, heaviest_first: Sequence[int] | None = None
-) -> Iterator[tuple[int, Result, dict[str, float]]]:
+) -> Iterator[tuple[int, Result, dict[str, StageTime]]]:
     """(index, do(items[index]), seconds per stage inside it) for every item, as workers finish.
 
     `heaviest_first` is the order to hand items out in (the largest stories first, so no worker is

@@ -55,9 +55,12 @@ def test_timings_are_printed_on_stderr_and_change_no_file(tmp_path, capsys):
     assert main(["build", str(EXAMPLES), "--date", DAY.isoformat(), "--no-store", "--out", str(plain)]) == 0
     assert "total" not in capsys.readouterr().err
     assert main(["build", str(EXAMPLES), "--date", DAY.isoformat(), "--no-store", "--out", str(timed), "--timings"]) == 0
-    table = capsys.readouterr().err
-    for stage in ("ingest", "dedupe", "cluster", "clean", "summarize", "consensus", "render", "total"):
-        assert any(line.startswith(stage) and line.rstrip().endswith("%") for line in table.splitlines()), stage
+    lines = capsys.readouterr().err.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.split() == ["stage", "wall", "s", "CPU", "s", "wall", "%"])
+    rows = {line.split()[0]: [float(x) for x in line.split()[1:]] for line in lines[header + 1 :]}
+    assert list(rows) == ["ingest", "dedupe", "cluster", "clean", "summarize", "consensus", "render", "total"]
+    assert all(len(figures) == 3 and min(figures) >= 0 for figures in rows.values())
+    assert rows["total"][0] >= sum(wall for name, (wall, _, _) in rows.items() if name != "total") * 0.99
     for name in ("briefing.json", "briefing.md", "briefing.html", "briefing.email.html", "briefing.txt"):
         assert (timed / DAY.isoformat() / name).read_bytes() == (plain / DAY.isoformat() / name).read_bytes()
 
