@@ -23,7 +23,7 @@ from datasketch.minhash import _fmix
 from .clean import words
 from .config import BriefingConfig
 from .model import Article
-from .process_pool import MIN_TEXT_FOR_POOL, map_in_processes, pool_size
+from .process_pool import MIN_TEXT_FOR_POOL, add_worker_timings, map_in_processes, pool_size
 
 NUM_PERM = 128
 SCHEME = "affine32"  # named so that signatures kept in a store read back under the same hashing
@@ -83,8 +83,9 @@ def fingerprints(texts: list[str], workers: int = 1) -> list[MinHash | None]:
     if workers < 2:
         return [fingerprint(t) for t in texts]
     values: list[np.ndarray | None] = [None] * len(texts)
-    for index, hashvalues, _ in map_in_processes(texts, _hashvalues, workers):
+    for index, hashvalues, timings in map_in_processes(texts, _hashvalues, workers):
         values[index] = hashvalues
+        add_worker_timings(timings, "dedupe fingerprints")
     return [
         None if v is None else MinHash(num_perm=NUM_PERM, seed=1, hashvalues=v, permutations=_permutations(), scheme=SCHEME)
         for v in values

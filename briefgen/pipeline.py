@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .budget import add_timings, stage
+from .budget import stage
 from .clean import article_sentences
 from .cluster import carry_story_ids, cluster_articles
 from .config import BriefingConfig
@@ -27,7 +27,7 @@ from .outlets import OutletRegistry
 from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
 from .store import EMPTY_HISTORY, History
-from .process_pool import allowed_workers, map_in_processes, pool_size
+from .process_pool import add_worker_timings, allowed_workers, map_in_processes, pool_size
 from .summarize import rank_pool, sentence_pool
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def brief_stories(
             heaviest_first=heaviest_first,
         ):
             briefs[index] = brief
-            add_timings({f"{name} (summed over processes)": spent for name, spent in timings.items()})
+            add_worker_timings(timings)
             if progress:
                 progress.advance()
     return [b for b in briefs if b is not None]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Generic, TypeVar
 
-from .budget import StageTime, recorded_timings
+from .budget import StageTime, add_timings, recorded_timings, stage
 from .config import BriefingConfig
 
 Work = TypeVar("Work")
@@ -72,8 +72,24 @@ _batch: _Batch | None = None  # set in the parent just before the workers are fo
 def _do_one(index: int) -> tuple[int, object, dict[str, StageTime]]:
     assert _batch is not None, "a worker forked without its batch"
     with recorded_timings() as timings:
-        result = _batch.do(_batch.items[index])
+        with stage(WHOLE_ITEM, None):
+            result = _batch.do(_batch.items[index])
     return index, result, timings
+
+
+# The name under which a worker times each item as a whole, besides the stages inside it.
+WHOLE_ITEM = "item"
+
+
+def add_worker_timings(timings: dict[str, StageTime], whole_item: str | None = None) -> None:
+    """Add a worker's timings to the run's, each stage as "NAME (summed over processes)"; the item
+    as a whole under `whole_item` (None: left out, its stages say it all)."""
+    named = {WHOLE_ITEM: whole_item}
+    add_timings({
+        f"{named.get(name, name)} (summed over processes)": spent
+        for name, spent in timings.items()
+        if named.get(name, name) is not None
+    })
 
 
 def map_in_processes(

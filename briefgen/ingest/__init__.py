@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model import Article, Skipped
 from ..outlets import OutletRegistry
-from ..process_pool import map_in_processes
+from ..process_pool import add_worker_timings, map_in_processes
 from .decode import ArticleError, content_id, decode
 from .feeds import read_feed
 from .html import read_html
@@ -178,8 +178,9 @@ def _read_in_processes(entries: list, registry: OutletRegistry, max_bytes: int, 
         return {}
     paths = [path for _, path in files]
     read = {}
-    for position, result, _ in map_in_processes(paths, lambda path: _read_whole_file(path, registry, max_bytes), workers):
+    for position, result, timings in map_in_processes(paths, lambda path: _read_whole_file(path, registry, max_bytes), workers):
         read[files[position][0]] = result
+        add_worker_timings(timings, "ingest files")
     return read
 
 
