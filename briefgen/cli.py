@@ -12,12 +12,13 @@ import argparse
 import json
 import sys
 import tomllib
+import time
 from datetime import date
 from pathlib import Path
 
 from . import __name__ as _package
 from . import __version__
-from .budget import StageOverBudget
+from .budget import StageOverBudget, StageTime, recorded_timings, timings_table
 from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
 from .config_file import ConfigFileError, find_config, read_options
 from .dedupe import signature
@@ -122,6 +123,9 @@ def parser() -> argparse.ArgumentParser:
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
     daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
     daily.add_argument("--base-url", help="address where OUT is published (absolute links in feed.xml)")
+    build.add_argument(
+        "--timings", action="store_true", help="print the seconds each stage took on stderr when the run ends"
+    )
     engines = build.add_argument_group("engine")
     engines.add_argument(
         "--engine", choices=ENGINES, default="local", help="where the stages run (same briefing either way; default local)"
@@ -195,11 +199,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # An existing store gives history; a new one is only created once there is a briefing to record.
         store = Store(store_path) if store_path and store_path.exists() else None
+        started, cpu_started = time.monotonic(), _cpu_seconds()
         try:
-            return _build(args, config, store, store_path, engine)
+            with recorded_timings() as timings:
+                return _build(args, config, store, store_path, engine)
         finally:
             if store is not None:
                 store.close()
+            if args.timings:
+                total = StageTime(time.monotonic() - started, _cpu_seconds() - cpu_started)
+                print(timings_table(timings, total), file=sys.stderr)
     except StoreError as err:
         warn(str(err))
         return 2
@@ -236,6 +245,8 @@ def _given_on_command_line(argv: list[str]) -> set[str]:
     for action in _subcommand(top, "build")._actions:
         action.default = argparse.SUPPRESS
     return set(vars(top.parse_args(argv)))
+
+
 def _registry(path: Path) -> OutletRegistry:
     """The registry with the user's outlets file, or a usage error saying what in the file is wrong."""
     try:
@@ -244,6 +255,16 @@ def _registry(path: Path) -> OutletRegistry:
         parser().error(f"--outlets {path}: {err}")
     except (KeyError, TypeError) as err:
         parser().error(f"--outlets {path}: every [[outlet]] needs a name ({err})")
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of the worker processes it has finished waiting for."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: this process alone
+        return time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def _engine(args: argparse.Namespace) -> Engine | None:

@@ -29,6 +29,9 @@ class BriefingConfig:
     max_sentences_per_article: int = 500
     # every stage: stop the run when one takes longer than this many seconds (None: no limit)
     stage_budget: float | None = None
+    # processes for the per-story stages (sentences, summary, consensus) of a large batch; None:
+    # every core this process may use. The briefing is the same whatever the number.
+    workers: int | None = None
     # summarize
     algorithm: str = "lexrank"
     sentences_per_story: int = 6
@@ -92,6 +95,8 @@ class BriefingConfig:
             raise ValueError("dangling_opening_weight must be in [0, 1]")
         if self.max_articles is not None and self.max_articles < 1:
             raise ValueError("max_articles must be at least 1")
+        if self.workers is not None and self.workers < 1:
+            raise ValueError("workers must be at least 1")
         if self.stage_budget is not None and not self.stage_budget > 0:
             raise ValueError("stage_budget must be a positive number of seconds")
         if self.title_encoder is not None and self.title_encoder not in TITLE_ENCODERS:

@@ -15,7 +15,7 @@ words is not taken again. Claims only one outlet makes are held apart (`single_s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -49,16 +49,36 @@ class _StorySentences:
     shared_back: sp.csr_matrix  # its transpose: shared_back[a, b] == shared[b, a]
     quotes: tuple[tuple[str, ...], ...]  # each sentence's quotations of 2+ words, as " w1 w2 … "
     spaced_words: tuple[str, ...]  # each sentence's lower-case words, " w1 w2 … ", to find them in
+    _reported: dict = field(default_factory=dict, compare=False, repr=False)  # `reporting`, once asked
 
     def reporting(self, a: int, config: BriefingConfig) -> dict[int, float]:
         """The sentences that report sentence a's fact, with how much of it each carries."""
-        row = self.shared[a]
-        back = dict(zip(self.shared_back[a].indices.tolist(), self.shared_back[a].data.tolist()))
+        key = (a, config.fact_match, config.fact_match_quoted, config.fact_match_back)
+        found = self._reported.get(key)
+        if found is None:  # asked again and again while facts are chosen: worked out once per sentence
+            found = self._reported[key] = self._reporting(a, config)
+        return found
+
+    def _reporting(self, a: int, config: BriefingConfig) -> dict[int, float]:
+        # Row a of `shared` and of `shared_back` read straight from their CSR arrays (indexing a
+        # sparse row builds a new matrix each time), the back scores looked up by column.
+        start, end = self.shared.indptr[a], self.shared.indptr[a + 1]
+        columns, scores = self.shared.indices[start:end], self.shared.data[start:end]
+        back_start, back_end = self.shared_back.indptr[a], self.shared_back.indptr[a + 1]
+        back_columns = self.shared_back.indices[back_start:back_end]
+        back_scores = self.shared_back.data[back_start:back_end]
+        where = np.searchsorted(back_columns, columns)
+        inside = where < len(back_columns)
+        found_back = np.zeros(len(columns))
+        hit = inside.copy()
+        hit[inside] = back_columns[where[inside]] == columns[inside]
+        found_back[hit] = back_scores[where[hit]]
+        lowest = min(config.fact_match, config.fact_match_quoted)
+        candidate = (found_back >= config.fact_match_back) & (scores >= lowest)
         return {
-            int(b): float(score)
-            for b, score in zip(row.indices, row.data)
-            if back.get(int(b), 0.0) >= config.fact_match_back
-            and (score >= config.fact_match or (score >= config.fact_match_quoted and self.shares_quote(a, int(b))))
+            b: score
+            for b, score in zip(columns[candidate].tolist(), scores[candidate].tolist())
+            if score >= config.fact_match or (score >= config.fact_match_quoted and self.shares_quote(a, b))
         }
 
     def shares_quote(self, a: int, b: int) -> bool:
@@ -105,12 +125,15 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
     total[total == 0] = 1.0
     shared = sp.diags(1.0 / total) @ (weighted @ present.T).tocsr()
     shared = shared.tocsr()
+    shared.sort_indices()
+    shared_back = shared.T.tocsr()
+    shared_back.sort_indices()  # `reporting` looks columns up by binary search
     return _StorySentences(
         tuple(owners),
         tuple(texts),
         tuple(terms),
         shared,
-        shared.T.tocsr(),
+        shared_back,
         quotes=tuple(quotations(text) for text in texts),
         spaced_words=tuple(_spaced(_WORD.findall(text.lower())) for text in texts),
     )

@@ -14,12 +14,16 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
+from hashlib import sha1
+
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from datasketch.minhash import _fmix
 
 from .clean import looks_like_prose, words
 from .config import BriefingConfig
 from .model import Article
+from .process_pool import MIN_TEXT_FOR_POOL, add_worker_timings, map_in_processes, pool_size
 
 NUM_PERM = 128
 SCHEME = "affine32"  # named so that signatures kept in a store read back under the same hashing
@@ -33,6 +37,10 @@ CANDIDATE_MARGIN = 0.1
 def _shingles(text: str) -> set[bytes]:
     tokens = [w.lower() for w in words(text)]
     return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(0, len(tokens) - SHINGLE + 1))}
+
+
+# datasketch's own pre-mix, and the values a MinHash starts from, so that the bulk path cannot drift
+_EMPTY_HASHVALUES = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).hashvalues
 
 
 @lru_cache(maxsize=1)
@@ -57,12 +65,44 @@ def compared_text(body: str) -> str:
 
 
 def fingerprint(text: str) -> MinHash | None:
+    hashvalues = _hashvalues(text)
+    if hashvalues is None:
+        return None
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashvalues, permutations=_permutations(), scheme=SCHEME)
+
+
+def _hashvalues(text: str) -> np.ndarray | None:
+    """The MinHash values datasketch's `update_batch` gives the text's shingles, in bulk.
+
+    datasketch hashes each shingle by calling `sha1_hash32` (SHA-1, first 4 bytes, little-endian)
+    into a Python list, then permutes the array. Here the 4-byte prefixes are joined into one
+    buffer read as an array, and the same permutation (its MurmurHash3 pre-mix, then a·h + b,
+    wrapping at 32 bits) and minimum follow in numpy: the same values
+    (tests/test_dedupe_cluster.py compares them with datasketch's own), at a third of the time.
+    """
     shingles = _shingles(text)
     if len(shingles) < 3:  # too little text to call anything a copy of it
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
-    m.update_batch(list(shingles))
-    return m
+    prefixes = b"".join([sha1(s).digest()[:4] for s in shingles])
+    hashed = np.frombuffer(prefixes, dtype="<u4").astype(np.uint32).reshape(-1, 1)
+    a, b = _permutations()
+    with np.errstate(over="ignore"):  # the permutation wraps around 2^32 on purpose
+        permuted = _fmix(hashed, 32) * a + b
+    return np.minimum(_EMPTY_HASHVALUES, permuted.min(axis=0))
+
+
+def fingerprints(texts: list[str], workers: int = 1) -> list[MinHash | None]:
+    """`fingerprint` of each text, in order; on `workers` processes (forked) when more than one."""
+    if workers < 2:
+        return [fingerprint(t) for t in texts]
+    values: list[np.ndarray | None] = [None] * len(texts)
+    for index, hashvalues, timings in map_in_processes(texts, _hashvalues, workers):
+        values[index] = hashvalues
+        add_worker_timings(timings, "dedupe fingerprints")
+    return [
+        None if v is None else MinHash(num_perm=NUM_PERM, seed=1, hashvalues=v, permutations=_permutations(), scheme=SCHEME)
+        for v in values
+    ]
 
 
 def signature(article: Article) -> bytes | None:
@@ -129,9 +169,14 @@ def mark_duplicates(
             x = parent[x]
         return x
 
-    for article in sorted(articles, key=_original_first):
+    ordered = sorted(articles, key=_original_first)
+    unknown = [a for a in ordered if a.id not in known]
+    bodies = [compared_text(a.body) for a in unknown]
+    workers = pool_size(config, len(bodies), len(bodies)) if sum(map(len, bodies)) >= MIN_TEXT_FOR_POOL else 1
+    computed = dict(zip((a.id for a in unknown), fingerprints(bodies, workers)))
+    for article in ordered:
         parent[article.id] = article.id
-        m = _from_signature(known[article.id]) if article.id in known else fingerprint(compared_text(article.body))
+        m = _from_signature(known[article.id]) if article.id in known else computed[article.id]
         if m is None:
             continue
         for other in sorted(lsh.query(m)):

@@ -29,7 +29,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .config import BriefingConfig
 from .model import Article, Citation, Claim, Disagreement
@@ -86,6 +87,16 @@ class Figure:
 
 def figures_in(text: str, sentence: int, language: str) -> list[Figure]:
     """Every figure of one sentence that has an anchor word (a bare number is about nothing known)."""
+    return [replace(f, sentence=sentence) if sentence else f for f in _figures_of(text, language)]
+
+
+# Outlets repeat each other's sentences word for word: a sentence's figures are read once.
+@lru_cache(maxsize=100_000)
+def _figures_of(text: str, language: str) -> tuple[Figure, ...]:
+    return tuple(_read_figures(text, 0, language))
+
+
+def _read_figures(text: str, sentence: int, language: str) -> list[Figure]:
     found, taken = [], []
     for match in _DATE.finditer(text):
         if match.group("day") or match.group("year"):
@@ -182,7 +193,12 @@ class _Likeness:
     """Weighted share of one sentence's content words found in another, figures left out."""
 
     def __init__(self, terms: tuple[frozenset[str], ...]) -> None:
-        self.terms = [frozenset(t for t in ts if not any(c.isdigit() for c in t)) for ts in terms]
+        figure_free: dict[str, bool] = {}  # per distinct term: a story repeats its words thousands of times
+        for ts in terms:
+            for t in ts:
+                if t not in figure_free:
+                    figure_free[t] = not any(c.isdigit() for c in t)
+        self.terms = [frozenset(t for t in ts if figure_free[t]) for ts in terms]
         df: dict[str, int] = defaultdict(int)
         for ts in self.terms:
             for t in ts:

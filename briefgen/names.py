@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .summarize.select import content_terms
 
@@ -45,10 +46,16 @@ def name_spans(text: str, acronyms: frozenset[str]) -> list[tuple[int, int, str]
 
 def _expansions(text: str, acronyms: frozenset[str]) -> list[tuple[int, int, str]]:
     """Runs of capitalised words whose initials spell one of the story's acronyms, longest first."""
+    if not acronyms:
+        return []
+    prefixes = _prefixes(acronyms)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found, i = [], 0
     while i < len(tokens):
-        match = _longest_expansion(tokens, i, acronyms)
+        if tokens[i][2].lstrip(_PUNCTUATION)[:1] not in prefixes:
+            i += 1  # a name starts on a capital that starts an acronym: not here
+            continue
+        match = _longest_expansion(tokens, i, acronyms, prefixes)
         if match:
             end_index, key = match
             found.append((tokens[i][0], tokens[end_index][1], key))
@@ -58,13 +65,22 @@ def _expansions(text: str, acronyms: frozenset[str]) -> list[tuple[int, int, str
     return found
 
 
-def _longest_expansion(tokens, i: int, acronyms: frozenset[str]) -> tuple[int, str] | None:
+@lru_cache(maxsize=64)  # one story's acronyms, asked once per sentence
+def _prefixes(acronyms: frozenset[str]) -> frozenset[str]:
+    """Every start of an acronym ("D", "DP", "DPR", "DPRK"): initials that are none of these can
+    grow into no acronym, so the search for a name stops there."""
+    return frozenset(a[:n] for a in acronyms for n in range(1, len(a) + 1))
+
+
+def _longest_expansion(tokens, i: int, acronyms: frozenset[str], prefixes: frozenset[str]) -> tuple[int, str] | None:
     """(index of the last token, acronym) of the longest name starting at token i, if any."""
     initials, best = "", None
     for j in range(i, len(tokens)):
         word = _bare(tokens[j][2])
         if _CAPITALISED.fullmatch(word):
             initials += word[0]
+            if initials not in prefixes:
+                break  # no longer run of words spells an acronym either
             if len(initials) >= 2 and initials in acronyms:
                 best = (j, initials)
         elif j == i or word.lower() not in _CONNECTORS:
@@ -77,8 +93,11 @@ def _longest_expansion(tokens, i: int, acronyms: frozenset[str]) -> tuple[int, s
 _ENDS_PHRASE = re.compile(r"[,.;:!?\"”)’]$")
 
 
+_PUNCTUATION = ",.;:!?\"“”()‘’"
+
+
 def _bare(token: str) -> str:
-    return token.strip(",.;:!?\"“”()‘’")
+    return token.strip(_PUNCTUATION)
 
 
 def matching_terms(texts: list[str], language: str) -> list[frozenset[str]]:

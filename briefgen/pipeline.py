@@ -29,6 +29,7 @@ from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
 from .site_names import one_outlet_per_site
 from .store import EMPTY_HISTORY, History
+from .process_pool import add_worker_timings, allowed_workers, map_in_processes, pool_size
 from .summarize import rank_pool, sentence_pool
 
 if TYPE_CHECKING:
@@ -73,7 +74,9 @@ def read_articles(
     keeps a re-post apart from its original."""
     with stage("ingest", config.stage_budget):
         registry = OutletRegistry.load(outlets_file)
-        articles, skipped = read_paths(paths, registry, config.max_article_bytes, config.max_articles)
+        articles, skipped = read_paths(
+            paths, registry, config.max_article_bytes, config.max_articles, workers=allowed_workers(config)
+        )
         return drop_site_boilerplate([without_future_date(a, on) for a in articles]), skipped
 
 
@@ -109,6 +112,65 @@ def brief_articles(
     if progress:
         progress.add_total(len(stories))
 
+    briefs = [
+        dated(brief, min(first_seen[i] for i in s.article_ids), new_articles[s.id])
+        for s, brief in zip(stories, brief_stories(stories, members, by_id, config, progress))
+    ]
+
+    listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
+    briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    with stage("coverage", budget):  # after 6.: who covers each story and fact
+        return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
+
+
+def brief_stories(
+    stories: list[Story],
+    members: dict[str, list[Article]],
+    by_id: dict[str, Article],
+    config: BriefingConfig,
+    progress: Progress | None = None,
+) -> list[StoryBrief]:
+    """Stages 2 (sentences), 5 and 6 for every story, in the stories' order: on every usable core
+    for a large batch (`briefgen.process_pool`), else here, stage after stage."""
+    workers = pool_size(config, len(stories), sum(len(m) for m in members.values()))
+    if workers < 2:
+        return _brief_stories_here(stories, members, by_id, config, progress)
+    briefs: list[StoryBrief | None] = [None] * len(stories)
+    heaviest_first = sorted(range(len(stories)), key=lambda i: (-len(stories[i].article_ids), i))
+    with stage(f"stories on {workers} processes", None):
+        for index, brief, timings in map_in_processes(
+            stories, lambda story: brief_one_story(story, members[story.id], by_id, config), workers,
+            heaviest_first=heaviest_first,
+        ):
+            briefs[index] = brief
+            add_worker_timings(timings)
+            if progress:
+                progress.advance()
+    return [b for b in briefs if b is not None]
+
+
+def brief_one_story(story: Story, members: list[Article], by_id: dict[str, Article], config: BriefingConfig) -> StoryBrief:
+    """Stages 2 (its originals' sentences), 5 and 6 for one story, undated: what a worker runs."""
+    with stage("clean", None):  # copies add no sentences
+        sentences = {
+            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            for a in members
+            if a.duplicate_of is None
+        }
+    with stage("summarize", None):
+        headline, ranking = rank_story(members, sentences, config)
+    with stage("consensus", None):
+        return brief_story(story, by_id, sentences, ranking, headline, config)
+
+
+def _brief_stories_here(
+    stories: list[Story],
+    members: dict[str, list[Article]],
+    by_id: dict[str, Article],
+    config: BriefingConfig,
+    progress: Progress | None,
+) -> list[StoryBrief]:
+    budget = config.stage_budget
     with stage("clean", budget):  # 2. sentences of every original (copies add none)
         sentences = {
             a.id: article_sentences(a, config.language, config.max_sentences_per_article)
@@ -122,15 +184,10 @@ def brief_articles(
         briefs = []
         for s in stories:
             headline, ranking = ranked[s.id]
-            brief = brief_story(s, by_id, sentences, ranking, headline, config)
-            briefs.append(dated(brief, min(first_seen[i] for i in s.article_ids), new_articles[s.id]))
+            briefs.append(brief_story(s, by_id, sentences, ranking, headline, config))
             if progress:
                 progress.advance()
-
-    listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
-    briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
-    with stage("coverage", budget):  # after 6.: who covers each story and fact
-        return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
+    return briefs
 
 
 def group_window(

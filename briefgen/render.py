@@ -73,6 +73,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["coverage_text_bar"] = coverage_text.text_bar
     env.filters["blindspot_note"] = coverage_text.blindspot_note
     env.globals["blindspot_heading"] = coverage_text.blindspot_heading
+    env.filters["in_source_order"] = in_source_order
     return env
 
 
@@ -201,6 +202,15 @@ def also_covering(briefing: Briefing, cited: dict[str, SourceRef]) -> list[Cover
         for a in sorted(members, key=lambda a: (a.outlet_label, a.title, a.id)):
             listed.setdefault(a.id, CoveringRef(a.outlet_label, a.title, safe_url(a.url), a.host, a.id))
     return list(listed.values())
+
+
+def in_source_order(articles: list[str], sources: dict[str, SourceRef]) -> list[SourceRef]:
+    """The source entries of these cited articles, each once, in the source list's order.
+
+    Looked up per cited article rather than by walking the whole source list for each sentence,
+    which made a page of thousands of sources quadratic to render."""
+    refs = {a: sources[a] for a in articles if a in sources}
+    return sorted(refs.values(), key=lambda ref: ref.number)
 
 
 def _citation(c: Citation) -> dict:

@@ -195,3 +195,21 @@ def test_title_encoder_refuses_weights_that_are_not_the_published_ones(tmp_path)
     with pytest.raises(TitleEncoderError, match="not the published all-MiniLM-L6-v2 weights") as refused:
         verify_weights(weights, MINILM_SHA256)
     assert str(weights) in str(refused.value)
+
+
+def test_bulk_fingerprints_equal_datasketchs_own_on_the_seeds(examples):
+    """The MinHash values computed in bulk are datasketch's, value for value, so stored signatures,
+    duplicate decisions and the Dask engine's copies stay what they were."""
+    from datasketch import MinHash
+
+    from briefgen.dedupe import NUM_PERM, SCHEME, _permutations, _shingles, fingerprint, fingerprints
+
+    bodies = [path.read_text(encoding="utf-8") for path in sorted(examples.iterdir())]
+    assert len(bodies) >= 5
+    for body in bodies:
+        reference = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
+        reference.update_batch(list(_shingles(body)))
+        assert (fingerprint(body).hashvalues == reference.hashvalues).all()
+    in_processes = fingerprints(bodies, workers=2)
+    assert all((a.hashvalues == fingerprint(b).hashvalues).all() for a, b in zip(in_processes, bodies))
+    assert fingerprint("too short") is None

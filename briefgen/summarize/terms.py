@@ -34,8 +34,15 @@ def _stem(language: str, word: str) -> str:
 
 def sentence_terms(sentence: str, language: str = "english") -> list[str]:
     """Stemmed, lower-cased words of one sentence, stop words dropped, repeats kept, in order."""
+    return list(_sentence_terms(sentence, language))
+
+
+# The same sentence is read by the summarizer, the fact matcher and the disagreement finder (which
+# also asks word by word), and a re-post repeats its original's sentences.
+@lru_cache(maxsize=200_000)
+def _sentence_terms(sentence: str, language: str) -> tuple[str, ...]:
     stop = _normalised_stop_words(language)
-    return [_stem(language, w) for w in (w.lower() for w in words(sentence)) if w not in stop]
+    return tuple(_stem(language, w) for w in (w.lower() for w in words(sentence)) if w not in stop)
 
 
 def pool_terms(sentences: Iterable[str], language: str = "english") -> list[list[str]]:
