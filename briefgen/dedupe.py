@@ -19,6 +19,7 @@ from datasketch import MinHash, MinHashLSH
 
 from .clean import looks_like_prose, words
 from .config import BriefingConfig
+from .containment import contained_copies
 from .model import Article
 
 NUM_PERM = 128
@@ -141,6 +142,9 @@ def mark_duplicates(
                 parent[root(article.id)] = root(other)
         lsh.insert(article.id, m)
         hashes[article.id] = m
+    for short, container in contained_copies(articles, compared_text):  # a copy cut short: `briefgen.containment`
+        if root(short) != root(container):
+            parent[root(short)] = root(container)
 
     groups: dict[str, list[Article]] = {}
     for article in articles:

@@ -1,0 +1,112 @@
+"""Copies much shorter than their original: a text whose word 5-grams nearly all stand in a longer article.
+
+MinHash (`briefgen.dedupe`) compares two bodies by Jaccard similarity, which a copy reaches only when
+it holds most of the original. A plain-text scrape of a page made of short lines (a gift list, a race
+calendar, a stat sheet, a caption page) keeps its few prose-shaped lines and loses the rest: 12 of 95
+words, 51 of 90. What it keeps is the original's, word for word, but it is a small part of it, so the
+Jaccard similarity stays far under the threshold. Containment — the share of the short text's
+shingles found in the longer one — says what Jaccard cannot: this text is cut from that one.
+
+Only short texts are tested, which keeps the index small (the whole shingle sets of the short
+texts, every article's shingles looked up in it once), and a text must be a few sentences long:
+a line or two of common words ("Mostly sunny, with a high near 75.") could stand in many articles.
+Each short text is linked to its single best container, never one container to another through it,
+so two longer articles that each quote the same short piece are not made copies of each other.
+
+The stages are split so an engine can run them by partition: `short_texts` per partition, merged
+by `ShortIndex.of`, `containers` per partition against the whole index, `best_containers` over all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .clean import words
+from .model import Article
+
+SHINGLE = 5  # the word 5-grams dedupe compares on (`dedupe.SHINGLE`)
+# A text of fewer shingles is a sentence or two: too little to say what it was copied from. 8 shingles
+# are 12 words.
+MIN_CONTAINED_SHINGLES = 8
+# Longer texts reach the Jaccard threshold when they are copies, unless the original is far longer;
+# the cap bounds the index (the shingle sets of texts of up to ~250 words).
+MAX_CONTAINED_SHINGLES = 250
+# The share of the short text's shingles that must stand in the longer one: a copy keeps the
+# original's words; a text that shares a few phrases with another is not one.
+CONTAINED_SHARE = 0.9
+
+
+def shingles(text: str) -> frozenset[str]:
+    tokens = [w.lower() for w in words(text)]
+    return frozenset(" ".join(tokens[i : i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1)))
+
+
+def short_texts(articles: Iterable[Article], compared_text: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """{article id: its shingles} for the articles short enough to be tested as a cut copy.
+
+    `compared_text` is the part of a body copies are compared on (`dedupe.compared_text`)."""
+    out = {}
+    for article in articles:
+        sh = shingles(compared_text(article.body))
+        if MIN_CONTAINED_SHINGLES <= len(sh) <= MAX_CONTAINED_SHINGLES:
+            out[article.id] = sh
+    return out
+
+
+@dataclass(frozen=True)
+class ShortIndex:
+    """The short texts' shingles, and where each shingle stands."""
+
+    sizes: dict[str, int]  # short article id → its number of shingles
+    postings: dict[str, tuple[str, ...]]  # shingle → the short articles holding it
+
+    @staticmethod
+    def of(*parts: dict[str, frozenset[str]]) -> ShortIndex:
+        sizes: dict[str, int] = {}
+        postings: dict[str, list[str]] = {}
+        for part in parts:
+            for article_id in sorted(part):
+                sizes[article_id] = len(part[article_id])
+                for shingle in part[article_id]:
+                    postings.setdefault(shingle, []).append(article_id)
+        return ShortIndex(sizes, {s: tuple(sorted(ids)) for s, ids in postings.items()})
+
+
+Containment = tuple[str, str, int]  # (short article id, container id, shingles of the short one found in it)
+
+
+def containers(index: ShortIndex, articles: Iterable[Article]) -> list[Containment]:
+    """Every (short text, longer article) pair where the longer article's whole body holds
+    `CONTAINED_SHARE` of the short text's shingles. The whole body, not its prose alone: a scrape
+    may keep a list line the original's prose leaves out."""
+    if not index.sizes:
+        return []
+    found = []
+    for article in articles:
+        own = shingles(article.body)
+        shared: dict[str, int] = {}
+        for shingle in own:
+            for short_id in index.postings.get(shingle, ()):
+                shared[short_id] = shared.get(short_id, 0) + 1
+        for short_id, n in shared.items():
+            size = index.sizes[short_id]
+            if short_id != article.id and size < len(own) and n >= CONTAINED_SHARE * size:
+                found.append((short_id, article.id, n))
+    return found
+
+
+def best_containers(found: Iterable[Containment]) -> list[tuple[str, str]]:
+    """(short text, the one article it is a copy of): the container holding most of its shingles,
+    then the first by id, whatever order the pairs were found in."""
+    best: dict[str, tuple[int, str]] = {}
+    for short_id, container_id, n in found:
+        key = (-n, container_id)
+        if short_id not in best or key < best[short_id]:
+            best[short_id] = key
+    return sorted((short_id, container_id) for short_id, (_, container_id) in best.items())
+
+
+def contained_copies(articles: list[Article], compared_text: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(short text, its container) for the whole batch at once: the local engine's way."""
+    return best_containers(containers(ShortIndex.of(short_texts(articles, compared_text)), articles))
