@@ -73,7 +73,7 @@ class ShortIndex:
         return ShortIndex(sizes, {s: tuple(sorted(ids)) for s, ids in postings.items()})
 
 
-Containment = tuple[str, str, int]  # (short article id, container id, shingles of the short one found in it)
+Containment = tuple[str, str, int]  # (short article id, container id, the container's number of shingles)
 
 
 def containers(index: ShortIndex, articles: Iterable[Article]) -> list[Containment]:
@@ -92,16 +92,18 @@ def containers(index: ShortIndex, articles: Iterable[Article]) -> list[Containme
         for short_id, n in shared.items():
             size = index.sizes[short_id]
             if short_id != article.id and size < len(own) and n >= CONTAINED_SHARE * size:
-                found.append((short_id, article.id, n))
+                found.append((short_id, article.id, len(own)))
     return found
 
 
 def best_containers(found: Iterable[Containment]) -> list[tuple[str, str]]:
-    """(short text, the one article it is a copy of): the container holding most of its shingles,
-    then the first by id, whatever order the pairs were found in."""
+    """(short text, the one article it is a copy of): the longest of its containers, then the first
+    by id, whatever order the pairs were found in. The longest, as the original is the fullest
+    version: other cut copies of the same page contain the short text too, often whole, and linking
+    each to the next would make a group of copies apart from their original."""
     best: dict[str, tuple[int, str]] = {}
-    for short_id, container_id, n in found:
-        key = (-n, container_id)
+    for short_id, container_id, container_size in found:
+        key = (-container_size, container_id)
         if short_id not in best or key < best[short_id]:
             best[short_id] = key
     return sorted((short_id, container_id) for short_id, (_, container_id) in best.items())
