@@ -19,7 +19,7 @@ by `ShortIndex.of`, `containers` per partition against the whole index, `best_co
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .clean import words
@@ -37,21 +37,23 @@ MAX_CONTAINED_SHINGLES = 250
 CONTAINED_SHARE = 0.9
 
 
-def shingles(text: str) -> frozenset[str]:
+Shingle = tuple[str, ...]  # five words in a row, lower-cased (a tuple: hashed faster than a joined string)
+
+
+def shingles(text: str) -> frozenset[Shingle]:
     tokens = [w.lower() for w in words(text)]
-    return frozenset(" ".join(tokens[i : i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1)))
+    return frozenset(zip(*(tokens[i:] for i in range(SHINGLE))))
 
 
-def short_texts(articles: Iterable[Article], compared_text: Callable[[str], str]) -> dict[str, frozenset[str]]:
-    """{article id: its shingles} for the articles short enough to be tested as a cut copy.
+def body_shingles(articles: Iterable[Article]) -> dict[str, frozenset[Shingle]]:
+    """{article id: the shingles of its whole body}. The whole body, not its prose alone: a scrape
+    keeps a list or table line the original's prose-only comparison text leaves out."""
+    return {article.id: shingles(article.body) for article in articles}
 
-    `compared_text` is the part of a body copies are compared on (`dedupe.compared_text`)."""
-    out = {}
-    for article in articles:
-        sh = shingles(compared_text(article.body))
-        if MIN_CONTAINED_SHINGLES <= len(sh) <= MAX_CONTAINED_SHINGLES:
-            out[article.id] = sh
-    return out
+
+def short_texts(own: dict[str, frozenset[Shingle]]) -> dict[str, frozenset[Shingle]]:
+    """The texts short enough to be tested as a cut copy, out of `body_shingles`."""
+    return {i: sh for i, sh in own.items() if MIN_CONTAINED_SHINGLES <= len(sh) <= MAX_CONTAINED_SHINGLES}
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,12 @@ class ShortIndex:
     """The short texts' shingles, and where each shingle stands."""
 
     sizes: dict[str, int]  # short article id → its number of shingles
-    postings: dict[str, tuple[str, ...]]  # shingle → the short articles holding it
+    postings: dict[Shingle, tuple[str, ...]]  # shingle → the short articles holding it
 
     @staticmethod
-    def of(*parts: dict[str, frozenset[str]]) -> ShortIndex:
+    def of(*parts: dict[str, frozenset[Shingle]]) -> ShortIndex:
         sizes: dict[str, int] = {}
-        postings: dict[str, list[str]] = {}
+        postings: dict[Shingle, list[str]] = {}
         for part in parts:
             for article_id in sorted(part):
                 sizes[article_id] = len(part[article_id])
@@ -76,23 +78,21 @@ class ShortIndex:
 Containment = tuple[str, str, int]  # (short article id, container id, the container's number of shingles)
 
 
-def containers(index: ShortIndex, articles: Iterable[Article]) -> list[Containment]:
-    """Every (short text, longer article) pair where the longer article's whole body holds
-    `CONTAINED_SHARE` of the short text's shingles. The whole body, not its prose alone: a scrape
-    may keep a list line the original's prose leaves out."""
+def containers(index: ShortIndex, own: dict[str, frozenset[Shingle]]) -> list[Containment]:
+    """Every (short text, longer article) pair where the longer article holds `CONTAINED_SHARE` of
+    the short text's shingles; `own` is `body_shingles` of the articles looked at."""
     if not index.sizes:
         return []
     found = []
-    for article in articles:
-        own = shingles(article.body)
+    for article_id, article_shingles in own.items():
         shared: dict[str, int] = {}
-        for shingle in own:
+        for shingle in article_shingles:
             for short_id in index.postings.get(shingle, ()):
                 shared[short_id] = shared.get(short_id, 0) + 1
         for short_id, n in shared.items():
             size = index.sizes[short_id]
-            if short_id != article.id and size < len(own) and n >= CONTAINED_SHARE * size:
-                found.append((short_id, article.id, len(own)))
+            if short_id != article_id and size < len(article_shingles) and n >= CONTAINED_SHARE * size:
+                found.append((short_id, article_id, len(article_shingles)))
     return found
 
 
@@ -109,6 +109,7 @@ def best_containers(found: Iterable[Containment]) -> list[tuple[str, str]]:
     return sorted((short_id, container_id) for short_id, (_, container_id) in best.items())
 
 
-def contained_copies(articles: list[Article], compared_text: Callable[[str], str]) -> list[tuple[str, str]]:
+def contained_copies(articles: Iterable[Article]) -> list[tuple[str, str]]:
     """(short text, its container) for the whole batch at once: the local engine's way."""
-    return best_containers(containers(ShortIndex.of(short_texts(articles, compared_text)), articles))
+    own = body_shingles(articles)
+    return best_containers(containers(ShortIndex.of(short_texts(own)), own))

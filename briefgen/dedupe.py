@@ -142,7 +142,7 @@ def mark_duplicates(
                 parent[root(article.id)] = root(other)
         lsh.insert(article.id, m)
         hashes[article.id] = m
-    for short, container in contained_copies(articles, compared_text):  # a copy cut short: `briefgen.containment`
+    for short, container in contained_copies(articles):  # a copy cut short: `briefgen.containment`
         if root(short) != root(container):
             parent[root(short)] = root(container)
 
