@@ -40,20 +40,25 @@ CONTAINED_SHARE = 0.9
 Shingle = tuple[str, ...]  # five words in a row, lower-cased (a tuple: hashed faster than a joined string)
 
 
-def shingles(text: str) -> frozenset[Shingle]:
-    tokens = [w.lower() for w in words(text)]
-    return frozenset(zip(*(tokens[i:] for i in range(SHINGLE))))
+def body_words(articles: Iterable[Article]) -> dict[str, list[str]]:
+    """{article id: the words of its whole body, lower-cased}. The whole body, not its prose alone:
+    a scrape keeps a list or table line the original's prose-only comparison text leaves out."""
+    return {article.id: [w.lower() for w in words(article.body)] for article in articles}
 
 
-def body_shingles(articles: Iterable[Article]) -> dict[str, frozenset[Shingle]]:
-    """{article id: the shingles of its whole body}. The whole body, not its prose alone: a scrape
-    keeps a list or table line the original's prose-only comparison text leaves out."""
-    return {article.id: shingles(article.body) for article in articles}
+def _shingle_run(tokens: list[str]) -> Iterable[Shingle]:
+    return zip(*(tokens[i:] for i in range(SHINGLE)))
 
 
-def short_texts(own: dict[str, frozenset[Shingle]]) -> dict[str, frozenset[Shingle]]:
-    """The texts short enough to be tested as a cut copy, out of `body_shingles`."""
-    return {i: sh for i, sh in own.items() if MIN_CONTAINED_SHINGLES <= len(sh) <= MAX_CONTAINED_SHINGLES}
+def short_texts(own: dict[str, list[str]]) -> dict[str, frozenset[Shingle]]:
+    """{article id: its shingles} for the texts short enough to be tested as a cut copy."""
+    out = {}
+    for article_id, tokens in own.items():
+        if len(tokens) - SHINGLE + 1 <= MAX_CONTAINED_SHINGLES:
+            shingles = frozenset(_shingle_run(tokens))
+            if len(shingles) >= MIN_CONTAINED_SHINGLES:
+                out[article_id] = shingles
+    return out
 
 
 @dataclass(frozen=True)
@@ -75,24 +80,30 @@ class ShortIndex:
         return ShortIndex(sizes, {s: tuple(sorted(ids)) for s, ids in postings.items()})
 
 
-Containment = tuple[str, str, int]  # (short article id, container id, the container's number of shingles)
+Containment = tuple[str, str, int]  # (short article id, container id, the container's length in shingles)
 
 
-def containers(index: ShortIndex, own: dict[str, frozenset[Shingle]]) -> list[Containment]:
+def containers(index: ShortIndex, own: dict[str, list[str]]) -> list[Containment]:
     """Every (short text, longer article) pair where the longer article holds `CONTAINED_SHARE` of
-    the short text's shingles; `own` is `body_shingles` of the articles looked at."""
+    the short text's shingles; `own` is `body_words` of the articles looked at. Only the shingles
+    some short text holds are kept while an article is read: most of its shingles are in none."""
     if not index.sizes:
         return []
     found = []
-    for article_id, article_shingles in own.items():
+    for article_id, tokens in own.items():
+        length = len(tokens) - SHINGLE + 1  # its shingles, counted with repeats: how long it is
+        seen: set[Shingle] = set()
         shared: dict[str, int] = {}
-        for shingle in article_shingles:
-            for short_id in index.postings.get(shingle, ()):
-                shared[short_id] = shared.get(short_id, 0) + 1
+        for shingle in _shingle_run(tokens):
+            holders = index.postings.get(shingle)
+            if holders and shingle not in seen:
+                seen.add(shingle)
+                for short_id in holders:
+                    shared[short_id] = shared.get(short_id, 0) + 1
         for short_id, n in shared.items():
             size = index.sizes[short_id]
-            if short_id != article_id and size < len(article_shingles) and n >= CONTAINED_SHARE * size:
-                found.append((short_id, article_id, len(article_shingles)))
+            if short_id != article_id and size < length and n >= CONTAINED_SHARE * size:
+                found.append((short_id, article_id, length))
     return found
 
 
@@ -111,5 +122,5 @@ def best_containers(found: Iterable[Containment]) -> list[tuple[str, str]]:
 
 def contained_copies(articles: Iterable[Article]) -> list[tuple[str, str]]:
     """(short text, its container) for the whole batch at once: the local engine's way."""
-    own = body_shingles(articles)
+    own = body_words(articles)
     return best_containers(containers(ShortIndex.of(short_texts(own)), own))
