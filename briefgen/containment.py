@@ -8,8 +8,9 @@ Jaccard similarity stays far under the threshold. Containment — the share of t
 shingles found in the longer one — says what Jaccard cannot: this text is cut from that one.
 
 Only short texts are tested, which keeps the index small (the whole shingle sets of the short
-texts, every article's shingles looked up in it once), and a text must be a few sentences long:
-a line or two of common words ("Mostly sunny, with a high near 75.") could stand in many articles.
+texts, every article's shingles looked up in it once), and a text must be more than a sentence long:
+a sentence two outlets both carry is a fact they share, and a line of common words ("Mostly sunny,
+with a high near 75.") could stand in many articles.
 Each short text is linked to its single best container, never one container to another through it,
 so two longer articles that each quote the same short piece are not made copies of each other.
 
@@ -19,6 +20,7 @@ by `ShortIndex.of`, `containers` per partition against the whole index, `best_co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,9 +28,15 @@ from .clean import words
 from .model import Article
 
 SHINGLE = 5  # the word 5-grams dedupe compares on (`dedupe.SHINGLE`)
-# A text of fewer shingles is a sentence or two: too little to say what it was copied from. 8 shingles
-# are 12 words.
-MIN_CONTAINED_SHINGLES = 8
+# A short text must hold at least two sentences or lines, and this many shingles (20 words): two
+# outlets that carry the same sentence share a fact, which the consensus stage counts as two sources;
+# it takes more to call one text a copy of the other.
+MIN_CONTAINED_SHINGLES = 16
+MIN_CONTAINED_SENTENCES = 2
+# where a text breaks into sentences or lines, for counting them (an abbreviation's full stop makes
+# one sentence count as two: the rule errs towards testing a text, and the share still decides)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])\s+|\n")
+_MIN_SENTENCE_WORDS = 3
 # Longer texts reach the Jaccard threshold when they are copies, unless the original is far longer;
 # the cap bounds the index (the shingle sets of texts of up to ~250 words).
 MAX_CONTAINED_SHINGLES = 250
@@ -40,25 +48,32 @@ CONTAINED_SHARE = 0.9
 Shingle = tuple[str, ...]  # five words in a row, lower-cased (a tuple: hashed faster than a joined string)
 
 
-def body_words(articles: Iterable[Article]) -> dict[str, list[str]]:
-    """{article id: the words of its whole body, lower-cased}. The whole body, not its prose alone:
-    a scrape keeps a list or table line the original's prose-only comparison text leaves out."""
-    return {article.id: [w.lower() for w in words(article.body)] for article in articles}
+def _body_words(article: Article) -> list[str]:
+    """The words of the article's whole body, lower-cased. The whole body, not its prose alone: a
+    scrape keeps a list or table line the original's prose-only comparison text leaves out."""
+    return [w.lower() for w in words(article.body)]
 
 
 def _shingle_run(tokens: list[str]) -> Iterable[Shingle]:
     return zip(*(tokens[i:] for i in range(SHINGLE)))
 
 
-def short_texts(own: dict[str, list[str]]) -> dict[str, frozenset[Shingle]]:
-    """{article id: its shingles} for the texts short enough to be tested as a cut copy."""
+def short_texts(articles: Iterable[Article]) -> dict[str, frozenset[Shingle]]:
+    """{article id: its shingles} for the texts short enough to be tested as a cut copy. (Words are
+    read again in `containers` rather than kept: kept for every article, they would more than double
+    dedupe's memory.)"""
     out = {}
-    for article_id, tokens in own.items():
-        if len(tokens) - SHINGLE + 1 <= MAX_CONTAINED_SHINGLES:
+    for article in articles:
+        tokens = _body_words(article)
+        if len(tokens) - SHINGLE + 1 <= MAX_CONTAINED_SHINGLES and _sentences(article.body) >= MIN_CONTAINED_SENTENCES:
             shingles = frozenset(_shingle_run(tokens))
             if len(shingles) >= MIN_CONTAINED_SHINGLES:
-                out[article_id] = shingles
+                out[article.id] = shingles
     return out
+
+
+def _sentences(text: str) -> int:
+    return sum(len(words(piece)) >= _MIN_SENTENCE_WORDS for piece in _SENTENCE_BREAK.split(text))
 
 
 @dataclass(frozen=True)
@@ -83,14 +98,15 @@ class ShortIndex:
 Containment = tuple[str, str, int]  # (short article id, container id, the container's length in shingles)
 
 
-def containers(index: ShortIndex, own: dict[str, list[str]]) -> list[Containment]:
+def containers(index: ShortIndex, articles: Iterable[Article]) -> list[Containment]:
     """Every (short text, longer article) pair where the longer article holds `CONTAINED_SHARE` of
-    the short text's shingles; `own` is `body_words` of the articles looked at. Only the shingles
+    the short text's shingles. Only the shingles
     some short text holds are kept while an article is read: most of its shingles are in none."""
     if not index.sizes:
         return []
     found = []
-    for article_id, tokens in own.items():
+    for article in articles:
+        article_id, tokens = article.id, _body_words(article)
         length = len(tokens) - SHINGLE + 1  # its shingles, counted with repeats: how long it is
         seen: set[Shingle] = set()
         shared: dict[str, int] = {}
@@ -120,7 +136,6 @@ def best_containers(found: Iterable[Containment]) -> list[tuple[str, str]]:
     return sorted((short_id, container_id) for short_id, (_, container_id) in best.items())
 
 
-def contained_copies(articles: Iterable[Article]) -> list[tuple[str, str]]:
+def contained_copies(articles: list[Article]) -> list[tuple[str, str]]:
     """(short text, its container) for the whole batch at once: the local engine's way."""
-    own = body_words(articles)
-    return best_containers(containers(ShortIndex.of(short_texts(own)), own))
+    return best_containers(containers(ShortIndex.of(short_texts(articles)), articles))

@@ -99,3 +99,15 @@ def test_generic_headlines_over_templated_text_are_not_copies(tmp_path):
     by_file, _ = _by_file(folder)
     assert len(by_file) == 4
     assert all(a.duplicate_of is None for a in by_file.values())
+
+
+def test_an_item_that_is_one_sentence_of_a_longer_article_is_a_source_of_its_own(tmp_path):
+    # Two outlets carrying the same sentence share a fact (the consensus stage counts both); a text
+    # of one sentence is too little to call a copy, even when it stands whole in the other's article.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(HILL, folder / HILL.name)
+    sentence = _paragraphs(HILL)[0]  # "The Biden administration said Wednesday …", 22 words
+    (folder / "brief.txt").write_text(_scrape("Coast Courier", "Kirby warns Pyongyang", [sentence]), encoding="utf-8")
+    by_file, _ = _by_file(folder)
+    assert by_file["brief.txt"].duplicate_of is None and by_file[HILL.name].duplicate_of is None

@@ -293,11 +293,11 @@ def _without(articles: list[Article], drop: set[int]) -> list[Article]:
 
 
 def _short_texts(articles: list[Article]) -> dict:
-    return containment.short_texts(containment.body_words(articles))
+    return containment.short_texts(articles)
 
 
 def _containers(index: containment.ShortIndex, articles: list[Article]) -> list:
-    return containment.containers(index, containment.body_words(articles))
+    return containment.containers(index, articles)
 
 
 def _order_keys(signatures: dedupe.Signatures) -> tuple:
