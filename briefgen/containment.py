@@ -40,6 +40,10 @@ _MIN_SENTENCE_WORDS = 3
 # Longer texts reach the Jaccard threshold when they are copies, unless the original is far longer;
 # the cap bounds the index (the shingle sets of texts of up to ~250 words).
 MAX_CONTAINED_SHINGLES = 250
+# Longer bodies are not read for the index at all: 250 shingles of English are about 1,500 characters,
+# so a body twice as long is never short, and most articles are; reading their words twice would
+# be the pass's main cost.
+MAX_CONTAINED_CHARS = 3_000
 # The share of the short text's shingles that must stand in the longer one: a copy keeps the
 # original's words; a text that shares a few phrases with another is not one.
 CONTAINED_SHARE = 0.9
@@ -51,7 +55,7 @@ Shingle = tuple[str, ...]  # five words in a row, lower-cased (a tuple: hashed f
 def _body_words(article: Article) -> list[str]:
     """The words of the article's whole body, lower-cased. The whole body, not its prose alone: a
     scrape keeps a list or table line the original's prose-only comparison text leaves out."""
-    return [w.lower() for w in words(article.body)]
+    return words(article.body.lower())
 
 
 def _shingle_run(tokens: list[str]) -> Iterable[Shingle]:
@@ -64,6 +68,8 @@ def short_texts(articles: Iterable[Article]) -> dict[str, frozenset[Shingle]]:
     dedupe's memory.)"""
     out = {}
     for article in articles:
+        if len(article.body) > MAX_CONTAINED_CHARS:
+            continue
         tokens = _body_words(article)
         if len(tokens) - SHINGLE + 1 <= MAX_CONTAINED_SHINGLES and _sentences(article.body) >= MIN_CONTAINED_SENTENCES:
             shingles = frozenset(_shingle_run(tokens))
