@@ -22,6 +22,7 @@ from datasketch.minhash import _fmix
 
 from .clean import looks_like_prose, words
 from .config import BriefingConfig
+from .containment import contained_copies
 from .model import Article
 from .process_pool import MIN_TEXT_FOR_POOL, add_worker_timings, map_in_processes, pool_size
 
@@ -186,6 +187,9 @@ def mark_duplicates(
                 parent[root(article.id)] = root(other)
         lsh.insert(article.id, m)
         hashes[article.id] = m
+    for short, container in contained_copies(articles):  # a copy cut short: `briefgen.containment`
+        if root(short) != root(container):
+            parent[root(short)] = root(container)
 
     groups: dict[str, list[Article]] = {}
     for article in articles:

@@ -208,3 +208,24 @@ def test_dask_engine_groups_headlines_by_meaning_as_the_local_engine_does(dask_e
     assert len(local_stories) == 2
     assert dask_stories == local_stories
     assert sorted(dask_articles, key=lambda a: a.id) == sorted(local_articles, key=lambda a: a.id)
+
+
+def test_a_cut_copy_in_another_partition_is_found_as_locally(dask_engine, tmp_path):
+    # A scrape that kept three of the Hill article's paragraphs (a copy only containment finds), and a
+    # report that quotes the same three and goes on: spread over the partitions among the seeds.
+    from .test_containment import CBS, HILL, _paragraphs, _scrape
+
+    shutil.copytree(EXAMPLES, tmp_path / "a_seeds")
+    piece = _paragraphs(HILL)[:3]
+    (tmp_path / "b_piece.txt").write_text(_scrape("Repost Daily", "White House warns on arms talks", piece), encoding="utf-8")
+    shutil.copy(FIXTURES / "two_new_york_stories.jsonl", tmp_path / "c_new_york.jsonl")
+    (tmp_path / "d_roundup.txt").write_text(
+        _scrape("Trending Buzz Hub", "What we know about the arms talks", piece + _paragraphs(CBS)), encoding="utf-8"
+    )
+    config = BriefingConfig(min_sources=1)
+    local = build_briefing([tmp_path], config, on=DAY)
+    dask = build_briefing([tmp_path], config, on=DAY, engine=dask_engine)
+    piece_ = next(a for a in local.articles if a.path.endswith("b_piece.txt"))
+    assert piece_.duplicate_of is not None
+    assert dask == local
+    assert _written(dask, tmp_path / "out-dask", config) == _written(local, tmp_path / "out-local", config)

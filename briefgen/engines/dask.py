@@ -5,7 +5,7 @@ Same input and options → the same briefing as the local engine, byte for byte.
 | stage | on the workers | shuffle | on the driver |
 | --- | --- | --- | --- |
 | 1. ingest + clean | read one partition of the files (a contiguous run of the sorted file list); its (site, paragraph, story) keys; its site boilerplate dropped | – | the "identical to" rule over (id, path) pairs; which paragraphs are a site's boilerplate |
-| 3. dedupe | MinHash signatures; band records | by LSH band key | union-find over verified links; originals named |
+| 3. dedupe | MinHash signatures; band records; short texts' shingles, then the longer articles holding them | by LSH band key; the short texts' index to every partition | union-find over verified and containment links; originals named |
 | 4. cluster | story terms; TF-IDF rows; neighbour search per block of rows | rows gathered into one matrix | vocabulary + idf; seeded Louvain over the edges |
 | 2. sentences | pysbd sentence splitting, per partition | by story (balanced buckets) | – |
 | 5–6. summarize + consensus | one task per bucket of stories | – | the briefing's order |
@@ -30,7 +30,7 @@ except ImportError as err:  # pragma: no cover - depends on the installation
         "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
     ) from err
 
-from .. import site_boilerplate, site_names
+from .. import containment, site_boilerplate, site_names
 from ..cluster import BLOCK_ROWS, block_edges, graph_of, headline_fields, headline_meaning, stories_of
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
@@ -201,12 +201,24 @@ class _Run:
                 pairs = [self.submit(dedupe.pairs_in_bucket, c, (a, b)) for c in candidates]
                 links.append(self.submit(dedupe.verified_links, signatures[a], signatures[b], threshold, *pairs))
         order_keys = dict(kv for keys in self.client.gather([self.submit(_order_keys, s) for s in signatures]) for kv in keys)
-        copies = dedupe.duplicate_map(_concat(self.client.gather(links)), order_keys)
+        links = _concat(self.client.gather(links)) + self.contained_copies(articles)
+        copies = dedupe.duplicate_map(links, order_keys)
         del signatures, candidates, links
         return [
             self.submit(dedupe.mark_copies, part, {i: copies[i] for i in ids if i in copies})
             for part, ids in zip(articles, self.ids)
         ]
+
+    def contained_copies(self, articles: list) -> list[tuple[str, str]]:
+        """`containment.contained_copies` over every partition: each sends its short texts'
+        shingles, the client merges them into one index and sends it to every partition, which finds
+        the longer articles holding them; the client picks each short text's container."""
+        index = containment.ShortIndex.of(*self.client.gather([self.submit(_short_texts, part) for part in articles]))
+        if not index.sizes:
+            return []
+        [index_] = self.client.scatter([index], broadcast=True)
+        found = self.client.gather([self.submit(_containers, index_, part) for part in articles])
+        return containment.best_containers(_concat(found))
 
     def cluster(self, articles: list) -> list[Story]:
         terms = [self.submit(cluster.partition_terms, part) for part in articles]
@@ -278,6 +290,14 @@ def _ids_and_paths(articles: list[Article]) -> list[tuple[str, str]]:
 
 def _without(articles: list[Article], drop: set[int]) -> list[Article]:
     return [a for index, a in enumerate(articles) if index not in drop]
+
+
+def _short_texts(articles: list[Article]) -> dict:
+    return containment.short_texts(articles)
+
+
+def _containers(index: containment.ShortIndex, articles: list[Article]) -> list:
+    return containment.containers(index, articles)
 
 
 def _order_keys(signatures: dedupe.Signatures) -> tuple:
