@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from .links import safe_url
 
 ALGORITHMS = (
     "lexrank",
@@ -112,7 +113,7 @@ class BriefingConfig:
             raise ValueError("title_encoder_weight must be in [0, 1]")
         if not self.coverage_by.strip():
             raise ValueError("coverage_by must name an outlet attribute, e.g. kind")
-        if self.web_url is not None and not re.match(r"^https?://[^\s\"'<>`]+$", self.web_url, re.I):
+        if self.web_url is not None and safe_url(self.web_url) is None:
             raise ValueError(f"web_url must be an http(s) address, not {self.web_url!r}")
         if self.email_max_bytes < 10_000:
             raise ValueError("email_max_bytes must be at least 10000")
