@@ -60,7 +60,12 @@ def has_shared_fact(story: StoryBrief) -> bool:
     return bool(story.sentences)
 
 
-def _line_url(story: StoryBrief, briefing: Briefing) -> str | None:
+def several_outlets(story: StoryBrief) -> bool:
+    """A story the full briefing tells in full: several outlets carry it, or it has a shared fact."""
+    return len(story.outlets) > 1 or has_shared_fact(story)
+
+
+def story_url(story: StoryBrief, briefing: Briefing) -> str | None:
     """An http(s) address for the story: the article its first line quotes, else the first that has one."""
     by_id = {a.id: a for a in briefing.articles if a.id in set(story.story.article_ids)}
     quoted = [x.article_id for x in (*story.sentences, *story.by_outlet, *story.single_source)]
@@ -84,7 +89,7 @@ def digest(briefing: Briefing, web_url: str | None, in_full: int | None = None, 
     rest = [(n, s) for n, s in numbered if n not in kept]
     shown = rest if listed is None else rest[:listed]
     lines = tuple(
-        DigestLine(n, s.headline, s.outlets, _line_url(s, briefing), has_shared_fact(s)) for n, s in shown
+        DigestLine(n, s.headline, s.outlets, story_url(s, briefing), has_shared_fact(s)) for n, s in shown
     )
     return Digest(
         full=full,

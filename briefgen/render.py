@@ -29,7 +29,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from .budget import stage
 from . import coverage_text
 from .config import BriefingConfig
-from .digest import Digest, fit_digest
+from .digest import Digest, fit_digest, several_outlets, story_url
 from .links import safe_url
 from .model import Briefing, Citation, Coverage, StoryBrief
 
@@ -316,6 +316,11 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
         "email_max_bytes": config.email_max_bytes,
     }
     context["also_covering"] = also_covering(briefing, context["sources"])
+    # the page's two parts: (place in the briefing, story), each in the briefing's order
+    numbered = list(enumerate(briefing.stories, start=1))
+    context["confirmed"] = [(n, s) for n, s in numbered if several_outlets(s)]
+    context["one_outlet"] = [(n, s) for n, s in numbered if not several_outlets(s)]
+    context["story_urls"] = {n: story_url(s, briefing) for n, s in context["one_outlet"]}
     files = {name: env.get_template(template).render(context) for name, template in PAGES.items()}
     files["briefing.html"] = sanitise_page(files["briefing.html"])
     files.update(render_email(briefing, config, env, context))
