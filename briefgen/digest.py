@@ -65,21 +65,26 @@ def several_outlets(story: StoryBrief) -> bool:
     return len(story.outlets) > 1 or has_shared_fact(story)
 
 
-def story_url(story: StoryBrief, briefing: Briefing) -> str | None:
-    """An http(s) address for the story: the article its first line quotes, else the first that has one."""
-    by_id = {a.id: a for a in briefing.articles if a.id in set(story.story.article_ids)}
-    quoted = [x.article_id for x in (*story.sentences, *story.by_outlet, *story.single_source)]
-    for article_id in (*quoted, *story.story.article_ids):
-        article = by_id.get(article_id)
-        url = safe_url(article.url) if article else None
-        if url:
-            return url
-    return None
+def story_urls(briefing: Briefing) -> dict[str, str | None]:
+    """Story id → an http(s) address for the story: that of the article its first line quotes,
+    else of its first article that has one (None when none has)."""
+    url_of = {a.id: safe_url(a.url) for a in briefing.articles}
+    urls: dict[str, str | None] = {}
+    for story in briefing.stories:
+        quoted = [x.article_id for x in (*story.sentences, *story.by_outlet, *story.single_source)]
+        members = set(story.story.article_ids)
+        candidates = [a for a in quoted if a in members] + list(story.story.article_ids)
+        urls[story.story.id] = next((url_of[a] for a in candidates if url_of.get(a)), None)
+    return urls
 
 
-def digest(briefing: Briefing, web_url: str | None, in_full: int | None = None, listed: int | None = None) -> Digest:
+def digest(
+    briefing: Briefing, web_url: str | None, in_full: int | None = None, listed: int | None = None,
+    urls: dict[str, str | None] | None = None,
+) -> Digest:
     """The digest with the `in_full` stories with a shared fact that have the most outlets (None: all)
-    told in full and the first `listed` lines of the rest (None: all)."""
+    told in full and the first `listed` lines of the rest (None: all). `urls`: `story_urls(briefing)`."""
+    urls = story_urls(briefing) if urls is None else urls
     numbered = list(enumerate(briefing.stories, start=1))
     candidates = [(n, s) for n, s in numbered if has_shared_fact(s)]
     # fewest outlets move first; among equals, the one later in the briefing
@@ -89,7 +94,7 @@ def digest(briefing: Briefing, web_url: str | None, in_full: int | None = None, 
     rest = [(n, s) for n, s in numbered if n not in kept]
     shown = rest if listed is None else rest[:listed]
     lines = tuple(
-        DigestLine(n, s.headline, s.outlets, story_url(s, briefing), has_shared_fact(s)) for n, s in shown
+        DigestLine(n, s.headline, s.outlets, urls[s.story.id], has_shared_fact(s)) for n, s in shown
     )
     return Digest(
         full=full,
@@ -128,13 +133,17 @@ def fit_digest(briefing: Briefing, web_url: str | None, size: Callable[[Digest],
     told in full for as long as the whole still fits.
     """
     candidates = sum(1 for s in briefing.stories if has_shared_fact(s))
+    urls = story_urls(briefing)
+
+    def digest_of(in_full: int, listed: int | None) -> Digest:
+        return digest(briefing, web_url, in_full, listed, urls)
 
     def rest(in_full: int) -> int:
         return len(briefing.stories) - in_full
 
-    in_full = _largest(lambda k: size(digest(briefing, web_url, k, 0)) <= limit * FULL_STORIES_SHARE, 0, candidates)
-    listed = _largest(lambda m: size(digest(briefing, web_url, in_full, m)) <= limit, 0, rest(in_full))
+    in_full = _largest(lambda k: size(digest_of(k, 0)) <= limit * FULL_STORIES_SHARE, 0, candidates)
+    listed = _largest(lambda m: size(digest_of(in_full, m)) <= limit, 0, rest(in_full))
     if listed == rest(in_full):  # every line fits: tell more in full while the whole still fits
-        in_full = _largest(lambda k: size(digest(briefing, web_url, k, None)) <= limit, in_full, candidates)
+        in_full = _largest(lambda k: size(digest_of(k, None)) <= limit, in_full, candidates)
         listed = rest(in_full)
-    return digest(briefing, web_url, in_full, listed)
+    return digest_of(in_full, listed)

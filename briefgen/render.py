@@ -29,7 +29,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from .budget import stage
 from . import coverage_text
 from .config import BriefingConfig
-from .digest import Digest, fit_digest, several_outlets, story_url
+from .digest import Digest, fit_digest, several_outlets, story_urls
 from .links import safe_url
 from .model import Briefing, Citation, Coverage, StoryBrief
 
@@ -320,7 +320,8 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
     numbered = list(enumerate(briefing.stories, start=1))
     context["confirmed"] = [(n, s) for n, s in numbered if several_outlets(s)]
     context["one_outlet"] = [(n, s) for n, s in numbered if not several_outlets(s)]
-    context["story_urls"] = {n: story_url(s, briefing) for n, s in context["one_outlet"]}
+    urls = story_urls(briefing)
+    context["story_urls"] = {n: urls[s.story.id] for n, s in context["one_outlet"]}
     files = {name: env.get_template(template).render(context) for name, template in PAGES.items()}
     files["briefing.html"] = sanitise_page(files["briefing.html"])
     files.update(render_email(briefing, config, env, context))
