@@ -198,14 +198,10 @@ def test_the_examples_email_has_the_same_content_as_before_apart_from_the_web_li
 # --- options -------------------------------------------------------------------------------------
 
 
-def test_web_url_comes_from_the_flag_or_the_config_file(tmp_path):
+def test_web_url_comes_from_the_flag(tmp_path):
     out = tmp_path / "out"
     assert main(["build", str(EXAMPLES), "--date", DAY.isoformat(), "--no-store", "--out", str(out), "--web-url", WEB]) == 0
     assert PAGE in (out / DAY.isoformat() / "briefing.email.html").read_text("utf-8")
-    config = tmp_path / "briefgen.toml"
-    config.write_text(f'[build]\nweb-url = "https://mail.example.net/b/"\nno-store = true\n', encoding="utf-8")
-    assert main(["build", str(EXAMPLES), "--config", str(config), "--date", DAY.isoformat(), "--out", str(out)]) == 0
-    assert "https://mail.example.net/b/2023-08-31/briefing.html" in (out / DAY.isoformat() / "briefing.txt").read_text("utf-8")
 
 
 def test_web_url_must_be_an_http_address(capsys):
