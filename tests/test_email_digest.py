@@ -103,6 +103,7 @@ def test_a_day_of_2000_stories_stays_under_100_kb_and_says_how_many_moved(long_d
     more = int(re.search(r"… and (\d+) more stories in the full briefing", email).group(1))
     assert len(in_full) + listed + more == len(briefing.stories)
     assert links(email)[0] == PAGE and links(email)[-1] == PAGE
+    assert all(h.startswith(("http://", "https://")) for h in links(email))
     print(f"2,000 stories ({len(confirmed)} with a shared fact): email {len(email.encode()):,} bytes, text "
           f"{len(text.encode()):,} bytes; in full {len(in_full)}, moved {moved}, listed {listed}, more {more}")
 
