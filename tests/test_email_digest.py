@@ -148,6 +148,20 @@ def test_stories_with_a_shared_fact_are_in_full_and_the_rest_one_line_with_a_lin
         assert re.search(rf"^ - {re.escape(story.headline)} — .+ <https?://", text, re.M)
 
 
+def test_one_byte_too_many_moves_a_story_with_the_fewest_outlets_and_says_so(small_day):
+    briefing, files = small_day
+    whole = len(files["briefing.email.html"].encode())
+    config = BriefingConfig(web_url=WEB, email_max_bytes=whole - 1)
+    email = render_briefing(briefing, config)["briefing.email.html"]
+    assert len(email.encode()) <= whole - 1
+    assert "1 story with a shared fact moved to “Also today”" in email
+    in_full = [html.unescape(h) for h in re.findall(r"<h2>\d+\. ([^<]+)</h2>", email)]
+    (moved,) = [s for s in briefing.stories if s.sentences and s.headline not in in_full]
+    assert len(moved.outlets) == min(len(s.outlets) for s in briefing.stories if s.sentences)
+    also = re.search(r'<ul class="also">(.*?)</ul>', email, re.S).group(1)
+    assert html.escape(moved.headline, quote=False) in also
+
+
 def test_the_web_link_is_at_the_top_and_the_end_and_every_link_is_http(small_day):
     briefing, files = small_day
     email, text = files["briefing.email.html"], files["briefing.txt"]
