@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from html.parser import HTMLParser
 
 import markdown
@@ -257,3 +256,18 @@ def test_the_page_tells_stories_of_several_outlets_first_then_lists_the_rest(tmp
     listed = [int(n) for n in re.findall(r'<li id="story-(\d+)"', compact)]
     assert listed == sorted(listed) and len(listed) == len(single)
     assert page.index("<article") < page.index('id="one-outlet"')
+
+
+# --- the search ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("low, high", [(0, 0), (0, 1), (0, 37), (5, 2_000)])
+def test_the_search_finds_the_largest_that_fits_in_few_renders(low, high):
+    from briefgen.digest import _largest
+
+    for limit in sorted({low, high, (low + high) // 2, low + 1, high - 1} & set(range(low, high + 1))):
+        tried = []
+        found = _largest(lambda n: tried.append(n) or n <= limit, low, high)
+        assert found == limit
+        assert len(tried) <= 2 * max(1, (high - low + 1).bit_length()) + 1
+        assert all(n - low <= 2 * (limit - low) + 1 for n in tried)  # never far past the answer
