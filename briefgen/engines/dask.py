@@ -30,12 +30,13 @@ except ImportError as err:  # pragma: no cover - depends on the installation
         "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
     ) from err
 
-from .. import containment, site_boilerplate, site_names
+from .. import containment, site_boilerplate
+from ..provenance import sites
 from ..cluster import BLOCK_ROWS, block_edges, graph_of, headline_fields, headline_meaning, stories_of
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
 from ..model import Article, Briefing, Skipped, Story
-from ..outlets import OutletRegistry
+from ..provenance import OutletRegistry
 from ..pipeline import assemble_briefing, without_future_date
 from . import banded_dedupe as dedupe
 from . import blocked_cluster as cluster
@@ -163,13 +164,13 @@ class _Run:
         return self.one_outlet_per_site(self.drop_site_boilerplate(kept)), skipped
 
     def one_outlet_per_site(self, articles: list) -> list:
-        """`site_names.one_outlet_per_site` over every partition: the names every partition holds
+        """`sites.one_outlet_per_site` over every partition: the names every partition holds
         decide the renames on the client, each partition applies them."""
-        facts = _concat(self.client.gather([self.submit(site_names.site_facts, part) for part in articles]))
-        renames = site_names.outlet_renames(facts)
+        facts = _concat(self.client.gather([self.submit(sites.site_facts, part) for part in articles]))
+        renames = sites.outlet_renames(facts)
         if not any(renames):
             return articles
-        return [self.submit(site_names.apply_renames, part, renames) for part in articles]
+        return [self.submit(sites.apply_renames, part, renames) for part in articles]
 
     def drop_site_boilerplate(self, articles: list) -> list:
         """`site_boilerplate.drop_site_boilerplate` over every partition: each counts its (site,

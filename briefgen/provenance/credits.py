@@ -5,7 +5,8 @@ A copy re-posted by another site names the outlet that wrote it somewhere: "Sour
 Associated Press", "By Reuters"), a copyright line ("© 2019 The Associated Press. All rights
 reserved."), a wire's dateline ("WASHINGTON (AP) —"), an author blurb ("… reporter for CBS News"), or
 a line that is only a known outlet's name. Each form is read here into candidate names, strongest
-first; `briefgen.outlets.attribute` decides between them and the site the copy was found on.
+first; `attribute` (below) decides between them and the site the copy was found on: a credit naming an
+outlet outranks the site the copy was found on.
 
 A byline naming a person is not an outlet: a byline counts as a credit only when its name is a known
 outlet (the registry's), carries one after the person ("By Lisa Mascaro, Associated Press"), or is
@@ -17,10 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .outlets import OutletRegistry
+from .registry import OutletRegistry, name_key
 
 _WORD = r"[A-Z0-9][\w&'’./-]*"
 _NAME = r"((?:the |The )?" + _WORD + r"(?:\s+(?:of |and |&\s|de |di )?" + _WORD + r"){0,5})"
@@ -194,3 +193,47 @@ def copyright_holder(line: str, registry: OutletRegistry, strict: bool = False) 
     if _LEGAL_ENTITY.search(name):
         return None  # the owner ("Advance Local Media LLC"), not the outlet
     return registry.normalise(name)
+
+
+def attribute(credit: Credit, site: str | None, found_on: str | None) -> tuple[str | None, str | None]:
+    """(outlet, host) of a copy: the outlet that wrote it and, when that is another outlet than the
+    site, where the copy was found (`found_on`: its domain, or the site's name as the record gives it).
+
+    The one attribution rule of every reader: a credit naming an outlet outranks the site's own name.
+    The strongest credit that names someone other than the site wins; a credit naming the site itself
+    (its own copyright line, its own name in a byline) leaves the site as the outlet."""
+    for outlet in credit.outlets:
+        if same_outlet(outlet, site) or names_domain(outlet, found_on) or (site and names_domain(outlet, site)):
+            continue
+        return outlet, found_on or site
+    return site or credit.outlet, None
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Two names of one outlet as pages write them: equal but for case and marks, or one the other's
+    first words ("LinkNaija" and "LinkNaija | Nigeria's popular news platform", "Inexhibit" and
+    "Inexhibit magazine")."""
+    if not a or not b:
+        return False
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if not wa or not wb:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    return longer[: len(shorter)] == shorter or "".join(wa) == "".join(wb)
+
+
+def names_domain(name: str, domain: str | None) -> bool:
+    """An outlet name that is its site's domain spelled as words ("HawaiiNewsNow", "Hawaii News Now"
+    on hawaiinewsnow.com): a credit naming the site itself, not another outlet."""
+    if not domain:
+        return False
+    compact = re.sub(r"[^a-z0-9]", "", name.lower()).removeprefix("the")
+    labels = domain.split(".")[:-1] if "." in domain and " " not in domain else [domain]  # without the TLD
+    return bool(compact) and any(compact == re.sub(r"[^a-z0-9]", "", label).removeprefix("the") for label in labels)
+
+
+def credit_from_lines(
+    lines: list[str], body_start: list[str], registry: OutletRegistry, bylines: tuple[str, ...] = ()
+) -> Credit:
+    """The outlets (strongest first) and the author the text credits (`read_credit`)."""
+    return read_credit(lines, body_start, registry, bylines)
