@@ -2,9 +2,9 @@
 credit lines, dates — and the page's provenance from them with its extracted text.
 
 The tree is the one the HTML reader parsed (an lxml tree): nothing here parses the page again.
-Title, site name, address and author are read as trafilatura reads them (its meta-tag, JSON-LD and
-title-element readers), the date by `briefgen.provenance.dates`, the credit lines by
-`briefgen.provenance.page_credits`.
+Title, site name, address and author metadata are read as trafilatura reads them (its meta-tag,
+JSON-LD and title-element readers), the date by `briefgen.provenance.dates`, the credit lines (byline
+elements among them) by `briefgen.provenance.page_credits`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
-from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title, extract_url
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
 from .dates import iso_date, page_date
 from .entry import Parts, Provenance, provenance
@@ -40,7 +40,7 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         except Exception:  # trafilatura's JSON-LD reader meets any JSON a page holds
             pass
         title = meta.title or extract_title(tree)
-        author = meta.author or extract_author(tree)
+        author = meta.author  # a byline element is read as a credit line (`page_credits`), where it counts
         url = meta.url or extract_url(tree)
         site = meta.sitename or extract_sitename(tree)
     except Exception:  # a tree lxml accepted but the meta readers cannot walk: the page says nothing

@@ -30,6 +30,8 @@ def page_credit_lines(tree: HtmlElement | None, author_metadata: str | None) -> 
     bylines = 0
     if tree is not None:
         for element in tree.iter(etree.Element):
+            if not element.attrib:  # most elements: nothing to look at
+                continue
             attributes = " ".join(element.get(a) or "" for a in _ATTRIBUTES)
             if not attributes.strip() or not _CREDIT_ATTRIBUTE.search(attributes) or _NOT_THE_ARTICLES.search(attributes):
                 continue
