@@ -5,7 +5,8 @@ Evidence is taken in this order, the first that holds a date winning:
 
 1. the page's declared publication date: JSON-LD `datePublished`, `article:published_time` and the
    other publication meta tags, a `<time datetime>` the page marks as its publication;
-2. the date in the page's URL path (`/2023/08/30/`);
+2. the date in the page's URL path (`/2023/08/30/`) — which wins over a declared date one day later:
+   a timestamp declared in UTC runs past midnight of the newsroom's own day, the one its URL carries;
 3. the feed item's date, for a page reached through a feed;
 4. a date found in the page's text.
 
@@ -169,14 +170,23 @@ def _writes_new_year(year: str, text: str) -> bool:
 def page_date(tree: HtmlElement | None, url: str | None = None, feed_date: str | None = None, page_text: str = "") -> PageDate:
     """The page's publication date by the order above (`feed_date`: the feed item's, already ISO)."""
     _, updated = labelled_dates(page_text)
-    if tree is not None:
-        found = declared_date(tree)
-        if found:
-            return PageDate(found, "declared", updated)
-    found = url_date(url)
-    if found:
-        return PageDate(found, "url", updated)
+    declared = declared_date(tree) if tree is not None else None
+    in_url = url_date(url)
+    if declared and in_url and _next_day(in_url, declared):
+        # a timestamp declared in UTC runs a day past the newsroom's own date, which its URL carries
+        return PageDate(in_url, "url", updated)
+    if declared:
+        return PageDate(declared, "declared", updated)
+    if in_url:
+        return PageDate(in_url, "url", updated)
     if feed_date:
         return PageDate(feed_date, "feed", updated)
     found = text_date(tree, page_text) if tree is not None else None
     return PageDate(found, "text" if found else None, updated)
+
+
+def _next_day(day: str, later: str) -> bool:
+    try:
+        return date.fromisoformat(later).toordinal() - date.fromisoformat(day).toordinal() == 1
+    except ValueError:
+        return False

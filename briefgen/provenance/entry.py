@@ -25,7 +25,7 @@ from .credits import attribute, credit_from_lines
 from .dates import PageDate
 from .registry import OutletRegistry, domain_of
 from .sites import clean_site_name, compact, registrable_domain
-from .titles import clean_outlet_name, clean_title
+from .titles import clean_outlet_name, clean_title, without_copyright
 
 # A site name this long is a headline or a sentence, not a name.
 MAX_NAME_WORDS = 8
@@ -64,8 +64,10 @@ def provenance(parts: Parts, registry: OutletRegistry) -> Provenance:
     url = parts.url if (parts.url or "").startswith(("http://", "https://")) else None
     domain = domain_of(url)
     known = registry.from_url(url)
-    title, title_site = clean_title(parts.title, (parts.site_name, known, parts.named_outlet), domain, "\n".join(parts.body))
-    page_name = _usable_name(parts.site_name, title)
+    # a page whose "site name" is its whole title ("Headline - Blog") names its site only in the title
+    site_name = None if parts.site_name and compact(parts.site_name) == compact(parts.title) else parts.site_name
+    title, title_site = clean_title(parts.title, (site_name, known, parts.named_outlet), domain, "\n".join(parts.body))
+    page_name = _usable_name(site_name, title)
     named = clean_outlet_name(parts.named_outlet)
     if named:
         site = registry.normalise(named)
@@ -88,6 +90,7 @@ def _usable_name(name: str | None, title: str) -> str | None:
     """The site's own name, unless it is the headline (or as long as one)."""
     if not name or not name.strip():
         return None
+    name = without_copyright(name)
     words = len(re.findall(r"\w+", name))
     if words > MAX_NAME_WORDS or (words >= 3 and compact(name) == compact(title)):
         return None

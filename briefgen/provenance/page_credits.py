@@ -16,6 +16,8 @@ from lxml.html import HtmlElement
 _CREDIT_ATTRIBUTE = re.compile(r"byline|author|dateline|source|copyright|attribution|syndicat|credit", re.I)
 _NOT_THE_ARTICLES = re.compile(r"caption|photo|image|img|figure|media|video|avatar|comment|related|bio\b", re.I)
 _ATTRIBUTES = ("class", "id", "itemprop", "rel", "data-testid")
+# What a byline element adds after the names: "1 day ago", "Updated 3 hours ago", a date.
+_BYLINE_TIME = re.compile(r"\s*(?:[|·•,–—-]\s*)?(?:updated\s+|published\s+)?\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b.*$", re.I)
 _MAX_WORDS = 25  # a credit is a line; an element holding more is a container around one
 
 
@@ -44,6 +46,7 @@ def page_credit_lines(tree: HtmlElement | None, author_metadata: str | None) -> 
                 bylines += 1
                 if bylines > _MAX_BYLINES:
                     continue
+                text = _BYLINE_TIME.sub("", text)
                 text = text if re.match(r"(?i)by\s", text) else "By " + text
             lines.append(text)
         for article in tree.iter("article"):

@@ -28,8 +28,9 @@ _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+|\s*\|\s*")
 
 @lru_cache(maxsize=1)
 def _extractor() -> tldextract.TLDExtract:
-    # suffix_list_urls=() and no cache: the public-suffix snapshot inside the package, never a download
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    # suffix_list_urls=() and no cache: the public-suffix snapshot inside the package, never a download.
+    # Private suffixes too: each blog of a blog host ("someone.blogspot.com") is a site of its own.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ so one headline reads the same whichever file it came in, and a story's headline
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -56,9 +57,10 @@ def without_read_on(text: str) -> str:
 
 
 def is_section_label(name: str) -> bool:
-    """A name that is only a section of a site ("Economia", "World News", "Opinion | Editorial")."""
+    """A name that is one section word ("Economia", "Opinion"): outlets' names of such words run to
+    two or more ("Live Science", "News Nation")."""
     words = re.findall(r"\w+", name.casefold())
-    return bool(words) and len(words) <= 3 and all(w in SECTION_WORDS for w in words)
+    return len(words) == 1 and words[0] in SECTION_WORDS
 
 
 def _names(site_names: Iterable[str | None]) -> list[str]:
@@ -119,12 +121,25 @@ def clean_title(
     return title, site
 
 
+# "© 2016 ", "Copyright, 2011, 2012 ", "(c) 2019-2020 ": a copyright notice in front of a name.
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)[\s,©]*(?:\d{4}(?:\s*[-–,]\s*\d{4})*[\s,.]*)?", re.I)
+
+
+def without_copyright(name: str) -> str:
+    """A site name without a copyright notice in front ("© 2016 aryanews.com" → "aryanews.com")."""
+    name = " ".join(html.unescape(html.unescape(name)).split())
+    return _COPYRIGHT.sub("", name).strip() or name
+
+
 def clean_outlet_name(name: str | None) -> str | None:
     """An outlet's name without what runs on after it ("Futurism. Read the original article" →
-    "Futurism"); None for a name that is no outlet's: empty, or a section label."""
+    "Futurism") or a copyright notice before it; None for a name that is no outlet's: empty, or a
+    section label."""
     if not name:
         return None
-    name = without_read_on(" ".join(name.split())).strip(" .,;:|–—-")
+    name = without_read_on(without_copyright(name)).strip(" ,;:|–—-")
+    if name.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", name):  # "Futurism." but "City A.M."
+        name = name[:-1].rstrip()
     if not name or is_section_label(name):
         return None
     return name
