@@ -204,9 +204,10 @@ class _Run:
         order_keys = dict(kv for keys in self.client.gather([self.submit(_order_keys, s) for s in signatures]) for kv in keys)
         links = _concat(self.client.gather(links)) + self.contained_copies(articles)
         copies = dedupe.duplicate_map(links, order_keys)
+        dates = dedupe.dates_from_groups(copies, {i: key[2] or None for i, key in order_keys.items()})
         del signatures, candidates, links
         return [
-            self.submit(dedupe.mark_copies, part, {i: copies[i] for i in ids if i in copies})
+            self.submit(dedupe.mark_copies, part, {i: copies[i] for i in ids if i in copies}, {i: dates[i] for i in ids if i in dates})
             for part, ids in zip(articles, self.ids)
         ]
 

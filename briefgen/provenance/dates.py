@@ -147,7 +147,7 @@ def text_date(tree: HtmlElement, page_text: str = "") -> str | None:
         return None
     if not found:
         return None
-    text = page_text + " " + " ".join(tree.text_content().split())
+    text = page_text + " " + " ".join(" ".join(tree.itertext()).split())  # a space between elements' texts
     not_published, _ = labelled_dates(text)
     if found in not_published or (found.endswith("-01-01") and not _writes_new_year(found[:4], text)):
         return None

@@ -20,6 +20,8 @@ from .sites import compact, names_site
 _SEPARATED_TAIL = re.compile(r"^(?P<head>.+?)\s*(?P<sep>\s\||\|(?=\s)|::|\s-|\s–|\s—|\s·|\s»)\s+(?P<tail>[^|–—·»]+)$")
 # "Site | Headline", "Site: Headline": a site's name in front.
 _LEADING = r"\s*[:|–—-]\s+(.{8,})$"
+# "Site | Headline", "Opinion | Headline": a short label before a bar, a headline after it.
+_LEADING_LABEL = re.compile(r"^(?P<label>[^|:]{2,40}?)\s*(?:\||::)\s+(?P<rest>.{8,})$")
 # After a bar, a tail this short is a label (a site's or a section's: "| Editorial", "| Al Bawaba");
 # after a dash, a tail this short is the site's name when none of its words is the article's.
 LABEL_WORDS = 3
@@ -83,7 +85,7 @@ def clean_title(
     """(the headline, the site name its title carried), from a page or record title.
 
     Cut: a site's whole name before or after the headline (`site_names` as the page gives them, and
-    `domain` spelled as words); a short label after a bar ("| Editorial", "| DailyPulse Wire"); a
+    `domain` spelled as words); a short label before or after a bar ("| Editorial", "| DailyPulse Wire"); a
     trailing call to read on; and, given the article's `body`, a short tail after a dash none of
     whose words the body uses ("… - Streamline Finance"). A headline in two parts ("Milan Design Week
     2018 | Anastassiades' light installation for FLOS") stays whole. The site name returned is the
@@ -97,6 +99,10 @@ def clean_title(
         if m:
             title, site = m.group(1).strip(), name
             break
+    m = _LEADING_LABEL.match(title)
+    if m and site is None and len(m["label"].split()) <= LABEL_WORDS and len(m["rest"].split()) >= 2 * len(m["label"].split()) + 2:
+        title = m["rest"].strip()
+        site = None if is_section_label(m["label"]) else m["label"].strip()
     body_words = _content_words(body) if body else None
     while m := _SEPARATED_TAIL.match(title):
         head, sep, tail = m["head"].strip(), m["sep"].strip(), m["tail"].strip()
