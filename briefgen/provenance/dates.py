@@ -126,15 +126,20 @@ def labelled_dates(text: str) -> tuple[set[str], str | None]:
 _NUMERIC_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WORDED_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}", re.I)
+
+
 def _loose_date(snippet: str) -> str | None:
+    """The first date a label's snippet holds: "2025-04-21 13:04", "21.04.2025", "April 21, 2025"."""
     m = _NUMERIC_DATE.search(snippet)
-    if m and m.group(1):
-        found = iso_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
-        if found:
-            return found
-    return iso_date(snippet[:_DATE_AFTER_LABEL]) if re.search(r"\d", snippet) and re.search(r"[A-Za-z]{3}", snippet) else (
-        iso_date(f"{m.group(6)}-{int(m.group(5)):02d}-{int(m.group(4)):02d}") if m and m.group(6) else None
-    )
+    worded = _WORDED_DATE.search(snippet)
+    if worded and (m is None or worded.start() < m.start()):
+        return iso_date(worded.group())
+    if m:
+        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+        return iso_date(f"{year}-{int(month):02d}-{int(day):02d}") if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 else None
+    return iso_date(snippet) if re.search(r"\b(?:19|20)\d\d\b", snippet) else None
 
 
 def text_date(tree: HtmlElement, page_text: str = "") -> str | None:
