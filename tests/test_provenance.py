@@ -151,3 +151,16 @@ def test_undated_copies_take_the_earliest_date_of_their_group():
     marked = {m.id: m for m in mark_duplicates([a, b, c], BriefingConfig())}
     assert marked["b"].published == "2023-08-30"
     assert (marked["a"].published, marked["c"].published) == ("2023-08-31", "2023-08-30")
+
+
+def test_a_credited_copy_keeps_the_date_its_credit_line_states(tmp_path):
+    """The re-post says when its original ran: that date is the article's, not the page's."""
+    credit = "This article originally appeared on The Hill on August 30, 2023."
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title><meta property='og:site_name' content='Daily Globe Herald'>"
+        "<meta property='article:published_time' content='2025-04-21T10:00:00Z'></head><body><article>"
+        f"<h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>{credit}</p></article></body></html>"
+    )
+    (tmp_path / "copy.html").write_text(page, encoding="utf-8")
+    (article,), _ = read_paths([tmp_path], REGISTRY)
+    assert (article.outlet, article.host, article.published) == ("The Hill", "Daily Globe Herald", "2023-08-30")

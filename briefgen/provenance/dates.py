@@ -195,3 +195,25 @@ def _next_day(day: str, later: str) -> bool:
         return date.fromisoformat(later).toordinal() - date.fromisoformat(day).toordinal() == 1
     except ValueError:
         return False
+
+
+# "This article originally appeared on X on August 30, 2023", "first published August 30, 2023",
+# "WASHINGTON, Aug 30, 2023 (Reuters) -": a re-post's own statement of its original's day.
+_ORIGINALLY = re.compile(r"\b(?:originally|first)\s+(?:appeared|published|ran|posted)\b", re.I)
+_DATED_DATELINE = re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s+({_WORDED_DATE.pattern})\s*\(", re.I)
+
+
+def credited_date(lines: list[str] | tuple[str, ...]) -> str | None:
+    """The original's date a credit line or a dateline of a re-post states, with its year: "This
+    article originally appeared on X on August 30, 2023" → 2023-08-30. None when no line does."""
+    for line in lines:
+        if len(line.split()) > 60:
+            continue
+        m = _DATED_DATELINE.match(line)
+        found = iso_date(m.group(1)) if m else None
+        m = None if found else _ORIGINALLY.search(line)
+        if m:
+            found = _loose_date(line[m.end() : m.end() + 120])
+        if found and EARLIEST <= found <= LATEST:
+            return found
+    return None

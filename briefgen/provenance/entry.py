@@ -9,8 +9,9 @@ are the same for an HTML page, a plain-text scrape, a JSON record and a feed ite
 - host: the site the copy was found on, when the credit names another outlet;
 - title: one cleaner (`titles.clean_title`);
 - published: the site's own date (a page's, a scrape's date line, its feed item's) is the re-post's
-  date when the copy is credited to another outlet, and is then dropped: the article's date comes
-  from its duplicate group's original (`briefgen.dedupe`). A date the input states for the article
+  date when the copy is credited to another outlet, and is then dropped: the article's date is one
+  its credit line or dateline states with its year ("originally appeared on X on August 30, 2023"),
+  else its duplicate group's original's (`briefgen.dedupe`), else none. A date the input states for the article
   itself (a JSON record's field) is kept;
 - author: a name the input states for the article, else the credit's byline, else the page's
   author metadata.
@@ -22,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .credits import attribute, credit_from_lines
-from .dates import PageDate
+from .dates import PageDate, credited_date
 from .registry import OutletRegistry, domain_of
 from .sites import clean_site_name, compact, registrable_domain
 from .titles import clean_outlet_name, clean_title, without_copyright
@@ -81,7 +82,8 @@ def provenance(parts: Parts, registry: OutletRegistry) -> Provenance:
     outlet = clean_outlet_name(outlet) or site
     if host is None and outlet is None and domain:
         outlet = registrable_domain(domain)
-    published = parts.stated_date or (None if host else parts.site_date.published)
+    # a re-post's own date is the site's; the original's is what its credit or dateline states, if any
+    published = parts.stated_date or (credited_date(parts.body[:3] + parts.lines) if host else parts.site_date.published)
     author = parts.author or credit.author or parts.author_metadata
     return Provenance(outlet, host, title, published, author, url, parts.site_date.updated)
 
