@@ -18,8 +18,8 @@ Each row: right, wrong (a date that is not the reference) and none, for news pag
 and for the pages whose file name's SHA-1 starts with 0-7 (looked at while choosing) and 8-f (not).
 
 `--timing`: CPU milliseconds per page of briefgen's metadata path alone (title, site name, author,
-credit lines, date and the decision), on a tree parsed beforehand, here and on the 120 pages of
-../shared/data/extraction/.
+credit lines, date and the decision), on a tree parsed beforehand, and of the whole HTML reader, here
+and on the 120 pages of ../shared/data/extraction/.
 
 Usage: python bench/dates.py [--shared ../shared] [--options] [--timing]
 """
@@ -119,6 +119,17 @@ def timing(pages: list[str], registry: OutletRegistry) -> float:
     return (time.process_time() - start) * 1000 / len(pages)
 
 
+def reader_timing(pages: list[str], registry: OutletRegistry) -> float:
+    """CPU ms per page of the whole HTML reader (parse, main text, metadata)."""
+    start = time.process_time()
+    for html in pages:
+        try:
+            read_html("page.html", html, registry)
+        except ArticleError:
+            pass
+    return (time.process_time() - start) * 1000 / len(pages)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -145,8 +156,11 @@ def main() -> None:
     if args.timing:
         extraction = args.shared / "data/extraction/html"
         others = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in sorted(extraction.glob("*.html.gz"))]
-        print(f"\nmetadata path, CPU ms/page (tree parsed beforehand): dates pages {timing([h for _, h in pages], registry):.1f}; "
+        dated = [h for _, h in pages]
+        print(f"\nmetadata path, CPU ms/page (tree parsed beforehand): dates pages {timing(dated, registry):.1f}; "
               f"extraction pages {timing(others, registry):.1f}")
+        print(f"whole HTML reader, CPU ms/page: dates pages {reader_timing(dated, registry):.1f}; "
+              f"extraction pages {reader_timing(others, registry):.1f}")
 
 
 if __name__ == "__main__":

@@ -114,13 +114,18 @@ def url_date(url: str | None) -> str | None:
         return None
 
 
-def labelled_dates(text: str) -> tuple[set[str], str | None]:
-    """(dates that follow a label of a visit or a print, the first date labelled as an update)."""
-    dates = {found for m in _NOT_PUBLISHED.finditer(text) if (found := _loose_date(text[m.end() : m.end() + _DATE_AFTER_LABEL]))}
-    updated = next(
-        (found for m in _UPDATED_LABEL.finditer(text) if (found := _loose_date(text[m.end() : m.end() + _DATE_AFTER_LABEL]))), None
-    )
-    return dates, updated
+def not_published_dates(text: str) -> set[str]:
+    """Dates that follow a label of a visit or a print ("View Date: 2025-04-21")."""
+    return {found for m in _NOT_PUBLISHED.finditer(text) if (found := _loose_date(text[m.end() : m.end() + _DATE_AFTER_LABEL]))}
+
+
+def updated_date(text: str) -> str | None:
+    """The first date the text labels as an update ("Last updated: March 3, 2021")."""
+    for m in _UPDATED_LABEL.finditer(text):
+        found = _loose_date(text[m.end() : m.end() + _DATE_AFTER_LABEL])
+        if found:
+            return found
+    return None
 
 
 _NUMERIC_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
@@ -153,8 +158,7 @@ def text_date(tree: HtmlElement, page_text: str = "") -> str | None:
     if not found:
         return None
     text = page_text + " " + " ".join(" ".join(tree.itertext()).split())  # a space between elements' texts
-    not_published, _ = labelled_dates(text)
-    if found in not_published or (found.endswith("-01-01") and not _writes_new_year(found[:4], text)):
+    if found in not_published_dates(text) or (found.endswith("-01-01") and not _writes_new_year(found[:4], text)):
         return None
     return found
 
@@ -174,7 +178,7 @@ def _writes_new_year(year: str, text: str) -> bool:
 
 def page_date(tree: HtmlElement | None, url: str | None = None, feed_date: str | None = None, page_text: str = "") -> PageDate:
     """The page's publication date by the order above (`feed_date`: the feed item's, already ISO)."""
-    _, updated = labelled_dates(page_text)
+    updated = updated_date(page_text)
     declared = declared_date(tree) if tree is not None else None
     in_url = url_date(url)
     if declared and in_url and _next_day(in_url, declared):

@@ -15,7 +15,6 @@ from lxml.html import HtmlElement
 
 _CREDIT_ATTRIBUTE = re.compile(r"byline|author|dateline|source|copyright|attribution|syndicat|credit", re.I)
 _NOT_THE_ARTICLES = re.compile(r"caption|photo|image|img|figure|media|video|avatar|comment|related|bio\b", re.I)
-_ATTRIBUTES = ("class", "id", "itemprop", "rel", "data-testid")
 # What a byline element adds after the names: "1 day ago", "Updated 3 hours ago", a date.
 _BYLINE_TIME = re.compile(r"\s*(?:[|·•,–—-]\s*)?(?:updated\s+|published\s+)?\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b.*$", re.I)
 _MAX_WORDS = 25  # a credit is a line; an element holding more is a container around one
@@ -34,7 +33,8 @@ def page_credit_lines(tree: HtmlElement | None, author_metadata: str | None) -> 
         for element in tree.iter(etree.Element):
             if not element.attrib:  # most elements: nothing to look at
                 continue
-            attributes = " ".join(element.get(a) or "" for a in _ATTRIBUTES)
+            get = element.get  # five lookups spelled out: this loop meets every element of the page
+            attributes = f"{get('class') or ''} {get('id') or ''} {get('itemprop') or ''} {get('rel') or ''} {get('data-testid') or ''}"
             if not attributes.strip() or not _CREDIT_ATTRIBUTE.search(attributes) or _NOT_THE_ARTICLES.search(attributes):
                 continue
             if element.tag in ("meta", "link", "script", "style", "img", "html", "body", "article", "main"):
