@@ -43,7 +43,7 @@ from briefgen.cluster import cluster_articles
 from briefgen.dedupe import mark_duplicates
 from briefgen.ingest import read_paths
 from briefgen.model import Article
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 from briefgen.site_boilerplate import drop_site_boilerplate
 
 

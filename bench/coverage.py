@@ -31,7 +31,7 @@ from briefgen import BriefingConfig, build_briefing
 from briefgen.coverage import describe_coverage
 from briefgen.ingest.decode import ArticleError
 from briefgen.ingest.html import read_html
-from briefgen.outlets import OutletRegistry, country_of_domain, domain_of
+from briefgen.provenance import OutletRegistry, country_of_domain, domain_of
 
 HALVES = (("ids 0-7", "01234567"), ("ids 8-f", "89abcdef"))
 

@@ -39,7 +39,7 @@ import trafilatura
 from briefgen.ingest.decode import ArticleError
 from briefgen.ingest.html import read_html
 from briefgen.ingest.text import read_text
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 BLOCKS = {

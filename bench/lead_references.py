@@ -37,7 +37,7 @@ if str(REPO) not in sys.path:
 from briefgen.clean import split_sentences  # noqa: E402
 from briefgen.ingest import read_paths  # noqa: E402
 from briefgen.ingest.html import read_html  # noqa: E402
-from briefgen.outlets import OutletRegistry  # noqa: E402
+from briefgen.provenance import OutletRegistry  # noqa: E402
 
 LEDE_SENTENCES = 2
 SMALLEST_CLUSTER = 3  # leaving one out must leave two articles, so that support can count

@@ -25,14 +25,14 @@ from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
 from .engines import ENGINES, Engine, make_engine
 from .ingest import read_paths
-from .outlets import OutletRegistry, RegistryError
+from .provenance import OutletRegistry, RegistryError
 from .model import Briefing, Skipped
 from .pipeline import brief_articles, build_briefing, group_articles, read_articles, without_future_date
 from .progress import Progress
 from .links import safe_url
 from .render import briefing_to_dict, write_briefing
 from .site_boilerplate import drop_site_boilerplate
-from .site_names import one_outlet_per_site
+from .provenance import one_outlet_per_site
 from .store import EMPTY_HISTORY, Store, StoreError
 
 

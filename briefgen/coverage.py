@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .consensus import outlet_key
 from .model import Article, Blindspot, Briefing, Coverage, StoryBrief, SummarySentence, ValueCount
-from .outlets import KINDS, UNKNOWN, OutletRegistry, country_of_domain, domain_of
+from .provenance import KINDS, UNKNOWN, OutletRegistry, country_of_domain, domain_of
 
 
 def describe_coverage(briefing: Briefing, registry: OutletRegistry, key: str = "kind") -> Briefing:

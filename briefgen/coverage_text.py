@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Briefing, Coverage, ValueCount
-from .outlets import UNKNOWN
+from .provenance import UNKNOWN
 
 # Readable labels for the registry's kinds, singular and plural.
 KIND_LABELS = {

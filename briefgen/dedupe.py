@@ -195,7 +195,23 @@ def mark_duplicates(
     for article in articles:
         groups.setdefault(root(article.id), []).append(article)
     original = {r: choose_original([_original_first(a) for a in members])[3] for r, members in groups.items()}
-    return [
-        replace(a, duplicate_of=None if original[root(a.id)] == a.id else original[root(a.id)])
-        for a in articles
-    ]
+    copies = {a.id: original[root(a.id)] for a in articles if original[root(a.id)] != a.id}
+    dates = dates_from_groups(copies, {a.id: a.published for a in articles})
+    return [replace(a, duplicate_of=copies.get(a.id), published=a.published or dates.get(a.id)) for a in articles]
+
+
+def dates_from_groups(copies: Mapping[str, str], published: Mapping[str, str | None]) -> dict[str, str]:
+    """{article id: date} for each undated article of a group of copies that has a dated member: the
+    group's earliest date. A re-post carries no date of its own (the host page's date is the
+    re-post's, `briefgen.provenance.entry`); its original's is the article's, and the earliest date of
+    the group is the one story windows judge it by. `copies`: {copy id: original id}."""
+    groups: dict[str, list[str]] = {}
+    for copy, original in copies.items():
+        groups.setdefault(original, [original]).append(copy)
+    found: dict[str, str] = {}
+    for members in groups.values():
+        dated = [published[m] for m in members if published.get(m)]
+        if dated:
+            earliest = min(dated)
+            found.update({m: earliest for m in members if not published.get(m)})
+    return found

@@ -22,11 +22,11 @@ import httpx
 
 from . import __name__ as _package
 from .ingest.decode import ArticleError, decode
-from .ingest.dates import iso_date
+from .provenance import iso_date
 from .ingest.feeds import feed_item, parse_feed
 from .ingest.html import read_html
 from .model import Article, Skipped
-from .outlets import OutletRegistry
+from .provenance import OutletRegistry
 
 USER_AGENT = f"{_package}/0.1 (news briefing generator; polite fetcher)"
 
@@ -150,20 +150,20 @@ class _Fetcher:
     async def _page(self, url: str, entry: dict, feed_title: str | None) -> Article | None:
         try:
             response = await self._get(url, {})
-            article = read_html(url, decode(response.content), self.registry)
+            article = read_html(url, decode(response.content), self.registry, feed_date=_entry_date(entry))
         except (FetchError, ArticleError) as err:
             self.result.skipped.append(Skipped(url, str(err)))
             return None
         finally:
             self.progress(1)
-        # What the page does not say, its feed item does: the feed is the outlet's own statement.
+        # What the page does not say, its feed item does: the feed is the outlet's own statement (its
+        # date is weighed with the page's own by `briefgen.provenance.dates`).
         final_url = response.url
         return replace(
             article,
             title=article.title or (entry.get("title") or "").strip(),
             url=article.url or final_url,
             outlet=article.outlet or self.registry.from_url(final_url) or (self.registry.normalise(feed_title) if feed_title else None),
-            published=article.published or _entry_date(entry),
             source_id=(entry.get("id") or "").strip() or None,  # the item's guid, for joining back
         )
 

@@ -1,10 +1,9 @@
 """A story's headline: the most representative plain headline among its articles' titles.
 
-Page titles carry the site's name ("… | ZDNet", "… - SpaceNews.com") or section ("… | Editorial"),
-and some are teasers rather than news ("Why Beijing will bring slaughter to Hong Kong", "How This
-Man's Bedding Gave Him …", a question, "The 10 best …"). The headline is chosen among the plain
-ones when there is any, as the title sharing most words with the others (the most typical), with
-the site's suffix cut.
+Titles arrive cleaned of site names and section labels (`briefgen.provenance.titles`, at ingest);
+some are teasers rather than news ("Why Beijing will bring slaughter to Hong Kong", "How This Man's
+Bedding Gave Him …", a question, "The 10 best …"). The headline is chosen among the plain ones when
+there is any, as the title sharing most words with the others (the most typical).
 """
 
 from __future__ import annotations
@@ -13,39 +12,17 @@ import re
 from urllib.parse import urlsplit
 
 from .model import Article
+from .provenance.titles import clean_title
 from .summarize.select import content_terms, word_overlap
 
-# " | ZDNet", " – TechCrunch", " :: Site": the title's last segment after such a separator.
-_SEPARATED_TAIL = re.compile(r"^(?P<head>.+?)\s+(?P<sep>\||::|-|–|—)\s+(?P<tail>[^|–—]+)$")
-# A tail after a bar is the site's or section's label when this short ("| Editorial", "| Al Bawaba").
-LABEL_WORDS = 3
 _TEASER = re.compile(r"^(?:why|how|what|who|when|where|which|here's|here is|watch|quiz)\b|^(?:the\s+)?\d+\s+\w+", re.I)
 
 
-def _squashed(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
-def _site_names(article: Article) -> set[str]:
-    names = {article.outlet or "", article.host or ""}
-    if article.url:
-        domain = urlsplit(article.url).hostname or ""
-        names |= {domain, domain.removeprefix("www."), domain.removeprefix("www.").split(".")[0]}
-    return {_squashed(n) for n in names if _squashed(n)}
-
-
 def without_site_suffix(article: Article) -> str:
-    """The title with a trailing site or section label cut ("Best tech gadgets of 2019 | ZDNet")."""
-    title = article.title.strip()
-    while match := _SEPARATED_TAIL.match(title):
-        tail = _squashed(match["tail"])
-        names = _site_names(article)
-        is_site = bool(tail) and any(tail == n or tail.startswith(n) or n.startswith(tail) for n in names)
-        is_label = match["sep"] in ("|", "::") and len(match["tail"].split()) <= LABEL_WORDS
-        if not (is_site or is_label):
-            break
-        title = match["head"].strip()
-    return title
+    """The title without a site's name or a section label (the ingest cleaner, again: titles kept by
+    earlier runs' stores were read before it)."""
+    domain = urlsplit(article.url).hostname if article.url else None
+    return clean_title(article.title, (article.outlet, article.host), domain)[0]
 
 
 def plain(title: str) -> bool:

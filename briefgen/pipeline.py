@@ -24,10 +24,10 @@ from .headline import choose_headline
 from .dedupe import mark_duplicates
 from .ingest import read_paths
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
-from .outlets import OutletRegistry
+from .provenance import OutletRegistry
 from .progress import Progress
 from .site_boilerplate import drop_site_boilerplate
-from .site_names import one_outlet_per_site
+from .provenance import one_outlet_per_site
 from .store import EMPTY_HISTORY, History
 from .process_pool import add_worker_timings, allowed_workers, map_in_processes, pool_size
 from .summarize import rank_pool, sentence_pool

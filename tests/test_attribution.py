@@ -20,8 +20,9 @@ from briefgen.dedupe import choose_original, _original_first
 from briefgen.ingest import read_paths
 from briefgen.ingest.text import read_text
 from briefgen.model import Article
-from briefgen.outlets import OutletRegistry
-from briefgen.site_names import clean_site_name, one_outlet_per_site, strip_site_suffix
+from briefgen.provenance import OutletRegistry
+from briefgen.provenance.sites import clean_site_name, one_outlet_per_site
+from briefgen.provenance.titles import clean_title
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 DAY = date(2023, 8, 31)
@@ -216,7 +217,7 @@ def test_site_names_are_cleaned(raw, domain, expected):
     ],
 )
 def test_headlines_lose_a_site_name_and_nothing_else(title, site, domain, expected):
-    assert strip_site_suffix(title, [site], domain) == expected
+    assert clean_title(title, [site], domain)[0] == expected
 
 
 def test_a_json_lines_file_over_the_size_limit_is_read_record_by_record(tmp_path):

@@ -15,7 +15,7 @@ import pytest
 
 from briefgen.cli import main
 from briefgen.fetch import FetchConfig, fetch_feeds
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 from briefgen.store import SCHEMA_VERSION, Store, StoreError
 
 DAY_ONE, DAY_TWO = date(2024, 3, 4), date(2024, 3, 5)

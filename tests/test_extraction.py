@@ -6,7 +6,7 @@ import json
 
 from briefgen.cli import main
 from briefgen.ingest.text import read_text
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 REGISTRY = OutletRegistry.load()
 

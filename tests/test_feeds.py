@@ -7,7 +7,7 @@ import json
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
 from briefgen.ingest import read_paths
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 from .conftest import DAY
 

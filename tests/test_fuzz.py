@@ -18,7 +18,7 @@ from briefgen.ingest.html import read_html
 from briefgen.ingest.records import read_records
 from briefgen.ingest.text import read_text
 from briefgen.model import Article, Skipped
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 REGISTRY = OutletRegistry.load()
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)

@@ -10,7 +10,7 @@ from briefgen import BriefingConfig, build_briefing
 from briefgen import process_pool
 from briefgen.cli import main
 from briefgen.ingest import read_paths
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 from briefgen.render import render_briefing
 
 from .conftest import DAY, EXAMPLES, REPO

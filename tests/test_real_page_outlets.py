@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.ingest import read_paths
-from briefgen.outlets import OutletRegistry, domain_of
-from briefgen.site_names import compact, one_outlet_per_site, registrable_domain
+from briefgen.provenance import OutletRegistry, domain_of
+from briefgen.provenance.sites import compact, one_outlet_per_site, registrable_domain
 
 PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "html"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
 from briefgen.ingest.text import read_text
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 from .test_daily import DAY_ONE, DAY_TWO, Site, rss, site  # noqa: F401 (the fixture)
 
@@ -79,4 +79,44 @@ def test_seeds_as_html_pages_across_two_daily_feed_runs_with_a_store(site, tmp_p
     (later,) = second["stories"]
     assert later["id"] == story["id"] and later["status"] == "developing"
     assert later["outlets"] == SEED_OUTLETS
+    assert later["new_articles"] == 2
+
+
+# The day the seeds' stories ran: what their feed items say, whatever the spam pages print above them.
+SEEDS_PUBLISHED = "Wed, 30 Aug 2023 16:00:00 GMT"
+
+
+def dated_rss(items: list[tuple[str, str]], published: str, title: str = "Seeds") -> bytes:
+    entries = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{published}</pubDate></item>" for t, link in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{entries}</channel></rss>'.encode()
+
+
+def test_seeds_as_html_through_a_dated_feed_on_two_days_make_one_story(site, tmp_path):  # noqa: F811
+    """The spam copies print "View Date: 2025-04-…" above a 2023 article; the feed item's date is the
+    article's, so the five copies stay one story of four outlets, and day two counts its two new ones."""
+    seeds = sorted(EXAMPLES.glob("*.txt"))
+    for path in seeds:
+        site.routes[f"/{path.stem}"] = seed_page(path)
+    day_one = [p for p in seeds if p.name[:3] in ("000", "002", "003")]
+    out = tmp_path / "out"
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{site.url}/seeds.rss\n", encoding="utf-8")
+
+    def run(day, pages) -> dict:
+        site.routes["/seeds.rss"] = dated_rss([(p.stem, f"{site.url}/{p.stem}") for p in pages], SEEDS_PUBLISHED)
+        argv = ["build", "--feeds", str(feeds), "--out", str(out), "--date", day.isoformat(), "--timeout", "5", "--retries", "0"]
+        assert main(argv) == 0
+        return json.loads((out / day.isoformat() / "briefing.json").read_text(encoding="utf-8"))
+
+    first = run(DAY_ONE, day_one)
+    second = run(DAY_TWO, seeds)
+    for briefing in (first, second):
+        # no article takes the spam pages' "View Date: 2025-…"; the sites' own copies take their feed's
+        # date, and a re-post has its original's date or none
+        assert {a["published"] for a in briefing["articles"]} <= {"2023-08-30", None}
+        assert all(a["published"] == "2023-08-30" for a in briefing["articles"] if not a.get("host"))
+    (story,) = first["stories"]
+    assert story["outlets"] == ["CBS News", "The Hill", "The New York Times"]
+    (later,) = second["stories"]
+    assert later["id"] == story["id"] and later["outlets"] == SEED_OUTLETS
     assert later["new_articles"] == 2

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, compared_text, fingerprint
+from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, compared_text, dates_from_groups, fingerprint
 from ..model import Article
 
 Located = tuple[str, int]  # (article id, index of the partition holding its signature)
@@ -123,8 +123,11 @@ def duplicate_map(links: Iterable[tuple[str, str]], order_keys: dict[str, tuple]
     return copies
 
 
-def mark_copies(articles: list[Article], copies: dict[str, str]) -> list[Article]:
-    return [replace(a, duplicate_of=copies.get(a.id)) for a in articles]
+def mark_copies(articles: list[Article], copies: dict[str, str], dates: dict[str, str] | None = None) -> list[Article]:
+    """The articles with their originals marked, and undated ones given their group's date
+    (`dedupe.dates_from_groups`, worked out on the driver)."""
+    dates = dates or {}
+    return [replace(a, duplicate_of=copies.get(a.id), published=a.published or dates.get(a.id)) for a in articles]
 
 
 def _root(parent: dict[str, str], x: str) -> str:

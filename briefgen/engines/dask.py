@@ -30,12 +30,13 @@ except ImportError as err:  # pragma: no cover - depends on the installation
         "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
     ) from err
 
-from .. import containment, site_boilerplate, site_names
+from .. import containment, site_boilerplate
+from ..provenance import sites
 from ..cluster import BLOCK_ROWS, block_edges, graph_of, headline_fields, headline_meaning, stories_of
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
 from ..model import Article, Briefing, Skipped, Story
-from ..outlets import OutletRegistry
+from ..provenance import OutletRegistry
 from ..pipeline import assemble_briefing, without_future_date
 from . import banded_dedupe as dedupe
 from . import blocked_cluster as cluster
@@ -163,13 +164,13 @@ class _Run:
         return self.one_outlet_per_site(self.drop_site_boilerplate(kept)), skipped
 
     def one_outlet_per_site(self, articles: list) -> list:
-        """`site_names.one_outlet_per_site` over every partition: the names every partition holds
+        """`sites.one_outlet_per_site` over every partition: the names every partition holds
         decide the renames on the client, each partition applies them."""
-        facts = _concat(self.client.gather([self.submit(site_names.site_facts, part) for part in articles]))
-        renames = site_names.outlet_renames(facts)
+        facts = _concat(self.client.gather([self.submit(sites.site_facts, part) for part in articles]))
+        renames = sites.outlet_renames(facts)
         if not any(renames):
             return articles
-        return [self.submit(site_names.apply_renames, part, renames) for part in articles]
+        return [self.submit(sites.apply_renames, part, renames) for part in articles]
 
     def drop_site_boilerplate(self, articles: list) -> list:
         """`site_boilerplate.drop_site_boilerplate` over every partition: each counts its (site,
@@ -203,9 +204,10 @@ class _Run:
         order_keys = dict(kv for keys in self.client.gather([self.submit(_order_keys, s) for s in signatures]) for kv in keys)
         links = _concat(self.client.gather(links)) + self.contained_copies(articles)
         copies = dedupe.duplicate_map(links, order_keys)
+        dates = dedupe.dates_from_groups(copies, {i: key[2] or None for i, key in order_keys.items()})
         del signatures, candidates, links
         return [
-            self.submit(dedupe.mark_copies, part, {i: copies[i] for i in ids if i in copies})
+            self.submit(dedupe.mark_copies, part, {i: copies[i] for i in ids if i in copies}, {i: dates[i] for i in ids if i in dates})
             for part, ids in zip(articles, self.ids)
         ]
 

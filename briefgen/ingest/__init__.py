@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model import Article, Skipped
-from ..outlets import OutletRegistry
+from ..provenance import OutletRegistry
 from ..process_pool import add_worker_timings, map_in_processes
 from .decode import ArticleError, content_id, decode
 from .feeds import read_feed

@@ -16,8 +16,8 @@ import feedparser
 
 from ..clean import strip_markup
 from ..model import Article, Skipped
-from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
-from .dates import iso_date
+from ..provenance import OutletRegistry, iso_date
+from ..provenance.entry import Parts, provenance
 from .decode import ArticleError, content_id
 
 
@@ -70,21 +70,30 @@ def feed_item(where: str, entry: dict, feed_outlet: str | None, registry: Outlet
         raise ArticleError("feed item has neither a title nor text")
     link = entry.get("link") or ""
     url = link if link.startswith(("http://", "https://")) else None
-    credit = credit_from_lines(paragraphs, paragraphs, registry)
-    site = registry.from_url(url) or (registry.normalise(feed_outlet) if feed_outlet else None)
-    outlet, host = attribute(credit, site, domain_of(url))
     published = entry.get("published") or entry.get("updated")
+    found = provenance(
+        Parts(
+            title=title,
+            lines=tuple(paragraphs),
+            body=tuple(paragraphs),
+            url=url,
+            site_name=None if registry.from_url(url) else feed_outlet,
+            stated_date=iso_date(published),
+            author=entry.get("author"),
+        ),
+        registry,
+    )
     source = {"title": title, "link": url, "id": entry.get("id"), "text": paragraphs, "published": published}
     return Article(
         id=content_id(json.dumps(source, sort_keys=True, ensure_ascii=False)),
         path=where,
-        title=title,
+        title=found.title,
         body="\n".join(paragraphs),
-        outlet=outlet,
-        host=host,
+        outlet=found.outlet,
+        host=found.host,
         url=url,
-        published=iso_date(published),
-        author=entry.get("author") or credit.author,
+        published=found.published,
+        author=found.author,
         source_id=(entry.get("id") or "").strip() or None,  # the item's guid / Atom id
     )
 

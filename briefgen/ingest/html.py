@@ -1,16 +1,15 @@
-"""Raw HTML pages: main text and metadata by trafilatura; the credit in the text still decides the outlet."""
+"""Raw HTML pages: main text by trafilatura; outlet, title, date and author by `briefgen.provenance`."""
 
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from ..clean import junk_in_extracted_text, strip_markup
 from ..model import Article
-from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
-from ..site_names import clean_site_name, strip_site_suffix
-from .dates import iso_date
+from ..provenance import OutletRegistry
+from ..provenance.page import page_metadata, page_provenance
 from .decode import ArticleError, content_id
-from .page_credits import page_credit_lines
 
 
 # The shortest news brief is a sentence or two; less text than this is what is left of navigation.
@@ -18,14 +17,19 @@ from .page_credits import page_credit_lines
 MIN_TEXT_CHARS = 40
 
 
-def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
+def read_html(path: str, text: str, registry: OutletRegistry, feed_date: str | None = None) -> Article:
+    """The article of one HTML page; `feed_date`: the date of the feed item that linked to it."""
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+        tree = load_html(text)  # parsed once: the metadata is read from this tree, the text from a copy
+        if tree is None:
+            raise ValueError("no HTML document")
+        doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=False)
     except Exception as err:  # trafilatura raises many kinds on broken markup; all mean "unusable"
         raise ArticleError(f"cannot parse HTML: {err}") from None
     if doc is None or not (doc.text or "").strip():
         raise ArticleError("no article text found in the HTML page")
-    title = strip_markup(doc.title or "")
+    meta = page_metadata(tree)
+    title = meta.title = strip_markup(meta.title)
     paragraphs = [strip_markup(p) for p in doc.text.split("\n")]
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and paragraphs[0] == title:  # trafilatura keeps the <h1> headline in the text
@@ -37,21 +41,15 @@ def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
         paragraphs.remove(title)
     if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:  # a "Home" link left of a menu is no article
         raise ArticleError("no article text found in the HTML page")
-    url = doc.url if (doc.url or "").startswith(("http://", "https://")) else None
-    domain = domain_of(url)
-    site = clean_site_name(doc.sitename, domain, registry)
-    credit = credit_from_lines(lines, paragraphs, registry, page_credit_lines(text, doc.author))
-    # a copy found on a site with no address is known by the site's name
-    outlet, host = attribute(credit, site, domain or (doc.sitename.strip() if doc.sitename else None))
-    title = strip_site_suffix(title, (doc.sitename, site), domain)
+    found = page_provenance(tree, meta, lines, paragraphs, registry, feed_date=feed_date)
     return Article(
         id=content_id(text),
         path=path,
-        title=title,
+        title=found.title,
         body="\n".join(paragraphs),
-        outlet=outlet,
-        host=host,
-        url=url,
-        published=None if host else iso_date(doc.date),
-        author=credit.author or doc.author,
+        outlet=found.outlet,
+        host=found.host,
+        url=found.url,
+        published=found.published,
+        author=found.author,
     )

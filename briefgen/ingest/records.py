@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from ..clean import strip_markup
 from ..model import Article, Skipped
-from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
-from .dates import iso_date
+from ..provenance import OutletRegistry, iso_date
+from ..provenance.entry import Parts, provenance
 from .decode import ArticleError, content_id, decode
 
 
@@ -89,22 +89,28 @@ def _article(where: str, record: object, registry: OutletRegistry) -> Article:
     paragraphs = [p for p in paragraphs if p]
     if not title and not paragraphs:
         raise ArticleError("record has neither a title nor text")
-    url = _field(record, "url", "link")
-    url = url if url and url.startswith(("http://", "https://")) else None
-    named = _field(record, "outlet", "source", "site_name")
-    site = (registry.normalise(named) if named else None) or registry.from_url(url)
-    credit = credit_from_lines(paragraphs, paragraphs, registry)
-    outlet, host = attribute(credit, site, named or domain_of(url))
+    found = provenance(
+        Parts(
+            title=title,
+            lines=tuple(paragraphs),
+            body=tuple(paragraphs),
+            url=_field(record, "url", "link"),
+            named_outlet=_field(record, "outlet", "source", "site_name"),
+            stated_date=iso_date(_field(record, "published", "date", "published_at")),
+            author=_field(record, "author", "byline"),
+        ),
+        registry,
+    )
     return Article(
         id=content_id(json.dumps(record, sort_keys=True, ensure_ascii=False)),
         path=where,
-        title=title,
+        title=found.title,
         body="\n".join(paragraphs),
-        outlet=outlet,
-        host=host,
-        url=url,
-        published=iso_date(_field(record, "published", "date", "published_at")),
-        author=_field(record, "author", "byline") or credit.author,
+        outlet=found.outlet,
+        host=found.host,
+        url=found.url,
+        published=found.published,
+        author=found.author,
         source_id=_record_id(record),
     )
 

@@ -6,8 +6,8 @@ import re
 
 from ..clean import clean_lines, word_count, words
 from ..model import Article
-from ..outlets import OutletRegistry, attribute, credit_from_lines
-from .dates import iso_date
+from ..provenance import OutletRegistry, PageDate, iso_date
+from ..provenance.entry import Parts, provenance
 from .decode import ArticleError, content_id
 
 _DATE_LINE = re.compile(r"^(?:date|published|posted|updated|last updated)\b\s*(?:on)?\s*:?\s*(.*\d.*)$", re.I)
@@ -21,19 +21,25 @@ def read_text(path: str, text: str, registry: OutletRegistry) -> Article:
         raise ArticleError("no article text found (no line reads like prose)")
     lines = [line for line in cleaned.lines if line]
     header = lines[: lines.index(body[0])] if body[0] in lines else []
-    title, host = split_site_suffix(_title(header, body), body)
-    host = host or _site_name(lines, title)
-    credit = credit_from_lines(lines, body, registry)
-    outlet, host = attribute(credit, registry.normalise(host) if host else None, host)
+    title = _title(header, body)
+    published = _published(header)
+    parts = Parts(
+        title=title,
+        lines=tuple(lines),
+        body=tuple(body),
+        site_name=_site_name(lines, title),
+        site_date=PageDate(published, "text" if published else None),
+    )
+    found = provenance(parts, registry)
     return Article(
         id=content_id(text),
         path=path,
-        title=title,
+        title=found.title,
         body="\n".join(body),
-        outlet=outlet,
-        host=host,
-        published=None if host else _published(header),
-        author=credit.author,
+        outlet=found.outlet,
+        host=found.host,
+        published=found.published,
+        author=found.author,
     )
 
 
@@ -63,17 +69,6 @@ def _title(header: list[str], body: list[str]) -> str:
         if score > best_score:
             best, best_score = line, score
     return best if best_score >= 0.3 else ""
-
-
-def split_site_suffix(title: str, body: list[str]) -> tuple[str, str | None]:
-    """"Headline | Site" → ("Headline", "Site") when the short tail names no word of the article."""
-    m = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40})$", title) or re.match(r"^(.{10,}?)\s*\|\s*([^|]{2,40})$", title)
-    if not m or len(words(m.group(2))) > 5:
-        return title, None
-    tail = _content_words(m.group(2))
-    if tail and len(tail & _content_words(" ".join(body))) / len(tail) < 0.5:
-        return m.group(1).strip(), m.group(2).strip()
-    return title, None
 
 
 def _site_name(lines: list[str], title: str) -> str | None:

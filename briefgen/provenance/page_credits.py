@@ -1,4 +1,4 @@
-"""Credit lines an HTML page holds outside the main text trafilatura extracts.
+"""Credit lines an HTML page holds outside its main text.
 
 Trafilatura leaves out a byline element, the author metadata and a copyright line under the article
 as not being article text; they are where a re-posting site says whose article it is
@@ -11,29 +11,30 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from trafilatura.utils import load_html
+from lxml.html import HtmlElement
 
 _CREDIT_ATTRIBUTE = re.compile(r"byline|author|dateline|source|copyright|attribution|syndicat|credit", re.I)
 _NOT_THE_ARTICLES = re.compile(r"caption|photo|image|img|figure|media|video|avatar|comment|related|bio\b", re.I)
-_ATTRIBUTES = ("class", "id", "itemprop", "rel", "data-testid")
+# What a byline element adds after the names: "1 day ago", "Updated 3 hours ago", a date.
+_BYLINE_TIME = re.compile(r"\s*(?:[|·•,–—-]\s*)?(?:updated\s+|published\s+)?\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b.*$", re.I)
 _MAX_WORDS = 25  # a credit is a line; an element holding more is a container around one
 
 
 _MAX_BYLINES = 2  # the article's byline comes first; later "author" elements are teasers' and a sidebar's
 
 
-def page_credit_lines(html: str, author_metadata: str | None) -> tuple[str, ...]:
+def page_credit_lines(tree: HtmlElement | None, author_metadata: str | None) -> tuple[str, ...]:
     """The page's first byline elements (as "By …"), other credit elements, copyright lines inside the
-    article element, and the author metadata (as "By …"), without repeats."""
+    article element, and the author metadata (as "By …"), without repeats. `tree`: the page as the
+    reader parsed it (None when it could not be)."""
     lines: list[str] = []
     bylines = 0
-    try:
-        tree = load_html(html)
-    except Exception:  # lxml refuses some broken documents outright; the reader's own parse reports it
-        tree = None
     if tree is not None:
         for element in tree.iter(etree.Element):
-            attributes = " ".join(element.get(a) or "" for a in _ATTRIBUTES)
+            if not element.attrib:  # most elements: nothing to look at
+                continue
+            get = element.get  # five lookups spelled out: this loop meets every element of the page
+            attributes = f"{get('class') or ''} {get('id') or ''} {get('itemprop') or ''} {get('rel') or ''} {get('data-testid') or ''}"
             if not attributes.strip() or not _CREDIT_ATTRIBUTE.search(attributes) or _NOT_THE_ARTICLES.search(attributes):
                 continue
             if element.tag in ("meta", "link", "script", "style", "img", "html", "body", "article", "main"):
@@ -45,6 +46,7 @@ def page_credit_lines(html: str, author_metadata: str | None) -> tuple[str, ...]
                 bylines += 1
                 if bylines > _MAX_BYLINES:
                     continue
+                text = _BYLINE_TIME.sub("", text)
                 text = text if re.match(r"(?i)by\s", text) else "By " + text
             lines.append(text)
         for article in tree.iter("article"):
