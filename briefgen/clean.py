@@ -388,8 +388,14 @@ def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
         slot = bool(_AD_SLOT.match(line)) or line in paragraphs[max(0, i - 3) : i] or line in paragraphs[i + 1 : i + 4]
         verdicts.append(by_form or in_junk_run or above or below or slot)
     # a header line that runs on into a paragraph found again below it ("Headline The dek …")
-    kept = [p for p, junk in zip(paragraphs, verdicts) if not junk]
-    return [junk or any(o != p and p.endswith(" " + o) for o in kept) for p, junk in zip(paragraphs, verdicts)]
+    kept_by_last_word: dict[str, list[str]] = {}  # a line p ends with " " + o only if both end in one word
+    for p, junk in zip(paragraphs, verdicts):
+        if not junk:
+            kept_by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
+    return [
+        junk or any(o != p and p.endswith(" " + o) for o in kept_by_last_word.get(p.rsplit(" ", 1)[-1], ()))
+        for p, junk in zip(paragraphs, verdicts)
+    ]
 
 
 def clean_lines(raw_lines: list[str]) -> CleanText:
