@@ -7,7 +7,9 @@ suite says the main text must include and must not include.
 Rows:
 - trafilatura: `trafilatura.extract(html, include_comments=False)`;
 - briefgen HTML: the body of briefgen's HTML reader (`briefgen.ingest.html.read_html`).
-A must-include string counts as missed when the text does not hold it; a must-exclude string as kept
+Both readers get the same text: each page's bytes decoded as briefgen decodes a file
+(`briefgen.ingest.decode.decode`: declared or detected charset, so a Latin-1 page reads "Überwachung",
+not "�berwachung"). A must-include string counts as missed when the text does not hold it; a must-exclude string as kept
 when the text holds it. Whitespace is collapsed on both sides (one reader ends a line where the other
 puts a space). The command exits non-zero when briefgen misses more or keeps more than trafilatura.
 
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import trafilatura
 
-from briefgen.ingest.decode import ArticleError
+from briefgen.ingest.decode import ArticleError, decode
 from briefgen.ingest.html import read_html
 from briefgen.outlets import OutletRegistry
 
@@ -64,7 +66,7 @@ def main() -> None:
     n_include = sum(len(c["include"]) for c in cases)
     n_exclude = sum(len(c["exclude"]) for c in cases)
     for case in cases:
-        html = gzip.decompress((data / "html" / f"{case['file']}.gz").read_bytes()).decode("utf-8", "replace")
+        html = decode(gzip.decompress((data / "html" / f"{case['file']}.gz").read_bytes()))
         for name, read in readers.items():
             missed, kept = misses(read(case["file"], html), case)
             totals[name][0] += len(missed)

@@ -15,6 +15,7 @@ read well, and the caller asks trafilatura instead.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -28,21 +29,30 @@ _BLOCKS = frozenset(
     "address".split()
 )
 # Inside the article, subtrees whose text is not the article's.
-_NOT_ARTICLE_TAGS = frozenset("figure figcaption aside nav footer form h1 address time label menu".split())
+_NOT_ARTICLE_TAGS = frozenset("figure figcaption aside nav footer form h1 address time label menu table".split())
 # Class and id words of page furniture (Readability's and trafilatura's kinds of words, by role).
 _FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|related|recommend\w*|newsletter|subscri\w*|signup|sign-up|promo\w*|"
-    r"comments?|disqus|sidebar|widget|breadcrumbs?|byline|author|dateline|timestamp|caption|credit|"
-    r"advert\w*|ads?|sponsor\w*|outbrain|taboola|tags?|topics|footer|masthead|menu|modal|popup|cookie\w*|"
-    r"consent|gdpr|paywall|meta|toolbar|pagination|pager|print|skip|hidden|visually-hidden|sr-only|"
-    r"more-stories|read-more|readmore|trending|most-popular|popular|video-player|player|gallery)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:(?:share|sharing|social|related|recommend|newsletter|subscri|signup|promo|comment|disqus|"
+    r"sidebar|widget|breadcrumb|byline|author|dateline|timestamp|caption|advert|sponsor|outbrain|taboola|"
+    r"footer|masthead|menu|nav|modal|popup|cookie|consent|gdpr|paywall|toolbar|pagination|pager)\w*|"
+    r"sign-up|ads?|tags?|topics|meta|credits?|print|skip|hidden|visually-hidden|sr-only|more-stories|"
+    r"read-more|readmore|trending|most-popular|popular|video-player|player|gallery)(?:$|[\s_-])",
     re.I,
 )
 # Words that mark the article's own container; they outweigh furniture words on the same element.
 _ARTICLE_WORDS = re.compile(r"article|story|post|entry|content|body|text|main", re.I)
 _ATTRIBUTES = ("class", "id")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-_MIN_PARAGRAPH = 25  # characters: shorter <p> are labels and buttons, not prose
+# Blocks that are dropped when their text is mostly link text: a list of links, a table of
+# contents, a navigation box, a "Category: Blog Popular" line (the article's own paragraphs with a
+# link or two stay)
+_PARAGRAPH_TAGS = frozenset("p li h2 h3 h4 h5 h6 dd dt td".split())
+_MOSTLY_LINKS = 0.5
+
+_MIN_PARAGRAPH = 25
+_MIN_SIBLING_PROSE = 80  # characters of paragraph prose that make a sibling of the container the article's
+_MIN_SIBLING_TEXT = 300  # or characters of text outside links (a list of tips)  # characters: shorter <p> are labels and buttons, not prose
 _SURE_CHARS = 400  # an article shorter than this may be a page the rules misread
 _SURE_SHARE = 0.6  # the container must hold this share of the page's paragraph prose
 _SURE_LINK_SHARE = 0.3  # link text above this share of the extracted text is a list of links
@@ -65,26 +75,34 @@ def main_text(tree: LexborHTMLParser) -> MainText:
     if body is None:
         return MainText((), False)
     tree.strip_tags(_NEVER_TEXT)
-    container, share = _densest(body)
-    if container is None:
+    parts, share = _article_parts(body)
+    if not parts:
         return MainText((), False)
     lines: list[str] = []
-    links = _read(container, lines)
+    links = sum(_read(part, lines) for part in parts)
     text_chars = sum(len(line) for line in lines)
     sure = text_chars >= _SURE_CHARS and share >= _SURE_SHARE and links <= _SURE_LINK_SHARE * text_chars
     return MainText(tuple(lines), sure)
 
 
 def _is_furniture(node: LexborNode) -> bool:
+    """Page furniture by its class or id words, or an element the page hides (a formula's TeX
+    source behind its rendering, a collapsed menu)."""
     attributes = node.attributes
+    if not attributes:
+        return False
+    if "hidden" in attributes or _HIDDEN_STYLE.search(attributes.get("style") or ""):
+        return True
     names = " ".join(attributes.get(a) or "" for a in _ATTRIBUTES if a in attributes)
     if not names or not _FURNITURE.search(names):
         return False
     return not _ARTICLE_WORDS.search(_FURNITURE.sub(" ", names))
 
 
-def _densest(body: LexborNode) -> tuple[LexborNode | None, float]:
-    """The element holding most paragraph prose, and the share of the page's prose it holds."""
+def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float]:
+    """The element holding most paragraph prose, with those of its siblings that hold prose too (a
+    lede or an intro set apart from the body's container), in page order; and the share of the
+    page's paragraph prose they hold."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     prose: list[tuple[LexborNode, int]] = []
@@ -106,11 +124,59 @@ def _densest(body: LexborNode) -> tuple[LexborNode | None, float]:
             scores[key] = scores.get(key, 0.0) + score * weight
             parent = parent.parent
     if not scores:
-        return None, 0.0
-    best = nodes[max(scores, key=lambda k: (scores[k], -k))]
-    # a container with furniture words (a "post-meta" wrapper) is still the article if it won
-    inside = sum(n for p, n in prose if _contains(best, p))
-    return best, inside / total if total else 0.0
+        return [], 0.0
+    best = nodes[max(scores, key=scores.__getitem__)]  # ties: the first in page order
+    # a wrapper that holds nothing but the container is the container (its siblings are the article's
+    # intro and its furniture)
+    while best.parent is not None and best.parent.tag not in ("body", "html") and _wraps_only(best.parent, best):
+        best = best.parent
+    # prose under each child of the container's parent: the container itself and its siblings
+    outer = best.parent
+    stop = outer.mem_id if outer is not None else None
+    under: dict[int, int] = {}
+    children: dict[int, LexborNode] = {}
+    for paragraph, n in prose:
+        child, node = None, paragraph
+        while node is not None and node.mem_id != stop:
+            child, node = node, node.parent
+        if node is not None and child is not None:
+            under[child.mem_id] = under.get(child.mem_id, 0) + n
+            children[child.mem_id] = child
+    if outer is None or best.tag == "body":
+        return [best], (under.get(best.mem_id, total) / total if total else 0.0)
+    siblings = list(outer.iter(include_text=False))
+    at = next(i for i, child in enumerate(siblings) if child.mem_id == best.mem_id)
+    # the intro above the container joins it; what follows it is an "about us", a box of related
+    # stories or the comments as often as the article's end
+    parts = [child for i, child in enumerate(siblings[:at]) if _joins(child, under, i > 0 and siblings[i - 1].tag == "h1")]
+    parts.append(best)
+    inside = sum(under.get(part.mem_id, 0) for part in parts)
+    return parts, inside / total if total else 0.0
+
+
+def _joins(sibling: LexborNode, prose_under: dict[int, int], under_headline: bool) -> bool:
+    """A sibling of the container is the article's too when it is a block that is not furniture and
+    holds prose: paragraphs, or a list of sentences. A paragraph styled apart (a class of its own) is
+    the article's standfirst right under the headline; elsewhere it is as often a teaser."""
+    if sibling.tag in _NOT_ARTICLE_TAGS or sibling.tag not in _BLOCKS:
+        return False
+    if sibling.tag in _PARAGRAPH_TAGS and "class" in sibling.attributes and not under_headline:
+        return False  # a paragraph styled apart (a standfirst, a teaser): the page's summary as often as the article's
+    if _is_furniture(sibling):
+        return False
+    if prose_under.get(sibling.mem_id, 0) >= _MIN_SIBLING_PROSE:
+        return True
+    text = len(sibling.text(deep=True))
+    linked = sum(len(a.text(deep=True)) for a in sibling.css("a"))
+    return text - linked >= _MIN_SIBLING_TEXT
+
+
+def _wraps_only(wrapper: LexborNode, inner: LexborNode) -> bool:
+    return all(
+        child.mem_id == inner.mem_id or not child.text(deep=True).strip()
+        for child in wrapper.iter(include_text=True)
+        if not child.tag.startswith(("-comment", "#"))
+    )
 
 
 def _contains(ancestor: LexborNode, node: LexborNode) -> bool:
@@ -124,38 +190,52 @@ def _contains(ancestor: LexborNode, node: LexborNode) -> bool:
 
 
 def _read(container: LexborNode, lines: list[str]) -> int:
-    """Append the container's text, one line per block, to `lines`; return the link characters."""
+    """Append the container's text, one line per block, to `lines`; return the link characters.
+    A block whose text is mostly link text is taken back out: a list of links, a navigation table,
+    a "Category: Blog Popular" line (a paragraph needs two links for that: one address alone in a
+    line is the article's)."""
     buffer: list[str] = []
-    link_chars = 0
 
     def flush() -> None:
         text = " ".join("".join(buffer).split())
         buffer.clear()
         if text:
-            lines.append(text)
+            # composed characters, as trafilatura gives them: "geprüft" typed as u + ◌̈ matches "geprüft"
+            lines.append(unicodedata.normalize("NFC", text))
 
-    def walk(node: LexborNode, in_link: bool) -> None:
-        nonlocal link_chars
+    def walk(node: LexborNode, in_link: bool) -> tuple[int, int, int]:
+        """(characters, link characters, links) of the text read under `node`."""
+        chars = linked = links = 0
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 text = child.text_content or ""
                 buffer.append(text)
-                if in_link:
-                    link_chars += len(text.strip())
+                n = len(text) - text.count(" ")
+                chars += n
+                linked += n if in_link else 0
                 continue
             if tag == "br":
                 flush()
                 continue
-            if tag in _NOT_ARTICLE_TAGS or tag.startswith("#") or _is_furniture(child):
+            if tag in _NOT_ARTICLE_TAGS or tag.startswith("#") or tag.startswith("-") or _is_furniture(child):
                 continue
             if tag in _BLOCKS:
                 flush()
-                walk(child, in_link)
+                mark = len(lines)
+                c, lk, n_links = walk(child, in_link)
                 flush()
+                if lk > _MOSTLY_LINKS * c and (n_links >= 2 or tag not in _PARAGRAPH_TAGS):
+                    del lines[mark:]
+                    continue
             else:
-                walk(child, in_link or tag == "a")
+                c, lk, n_links = walk(child, in_link or tag == "a")
+                n_links += tag == "a"
+            chars += c
+            linked += lk
+            links += n_links
+        return chars, linked, links
 
-    walk(container, False)
+    _, link_chars, _ = walk(container, False)
     flush()
     return link_chars
