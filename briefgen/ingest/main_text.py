@@ -51,6 +51,7 @@ _PARAGRAPH_TAGS = frozenset("p li h2 h3 h4 h5 h6 dd dt td".split())
 _MOSTLY_LINKS = 0.5
 
 _MIN_PARAGRAPH = 25
+_MOST_OF = 0.5
 _MIN_SIBLING_PROSE = 80  # characters of paragraph prose that make a sibling of the container the article's
 _MIN_SIBLING_TEXT = 300  # or characters of text outside links (a list of tips)  # characters: shorter <p> are labels and buttons, not prose
 _SURE_CHARS = 400  # an article shorter than this may be a page the rules misread
@@ -75,11 +76,11 @@ def main_text(tree: LexborHTMLParser) -> MainText:
     if body is None:
         return MainText((), False)
     tree.strip_tags(_NEVER_TEXT)
-    parts, share = _article_parts(body)
+    parts, share, prose_under = _article_parts(body)
     if not parts:
         return MainText((), False)
     lines: list[str] = []
-    links = sum(_read(part, lines) for part in parts)
+    links = sum(_read(part, lines, prose_under) for part in parts)
     text_chars = sum(len(line) for line in lines)
     sure = text_chars >= _SURE_CHARS and share >= _SURE_SHARE and links <= _SURE_LINK_SHARE * text_chars
     return MainText(tuple(lines), sure)
@@ -99,13 +100,13 @@ def _is_furniture(node: LexborNode) -> bool:
     return not _ARTICLE_WORDS.search(_FURNITURE.sub(" ", names))
 
 
-def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float]:
-    """The element holding most paragraph prose, with those of its siblings that hold prose too (a
-    lede or an intro set apart from the body's container), in page order; and the share of the
-    page's paragraph prose they hold."""
+def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int, int]]:
+    """The element holding most paragraph prose, with those of its siblings above it that hold prose
+    too (a lede or an intro set apart from the body's container), in page order; the share of the
+    page's paragraph prose they hold; and the characters of paragraph prose under each element."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    prose: list[tuple[LexborNode, int]] = []
+    prose_under: dict[int, int] = {}
     total = 0
     for paragraph in body.css("p, pre"):
         text = paragraph.text(deep=True)
@@ -114,7 +115,6 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float]:
             continue
         score = 1 + text.count(",") + text.count("，") + min(n / 100, 3)
         total += n
-        prose.append((paragraph, n))
         parent = paragraph.parent
         for weight in (1.0, 0.5):
             if parent is None or parent.tag in ("html", "#document"):
@@ -123,35 +123,32 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float]:
             nodes[key] = parent
             scores[key] = scores.get(key, 0.0) + score * weight
             parent = parent.parent
-    if not scores:
-        return [], 0.0
-    best = nodes[max(scores, key=scores.__getitem__)]  # ties: the first in page order
+        node = paragraph
+        while node is not None:
+            prose_under[node.mem_id] = prose_under.get(node.mem_id, 0) + n
+            node = node.parent
+    # a cookie notice or a "related" box is no article, however much prose it holds
+    candidates = [key for key in scores if not _is_furniture(nodes[key])]
+    if not candidates:
+        return [], 0.0, prose_under
+    best = nodes[max(candidates, key=scores.__getitem__)]  # ties: the first in page order
     # a wrapper that holds nothing but the container is the container (its siblings are the article's
     # intro and its furniture)
     while best.parent is not None and best.parent.tag not in ("body", "html") and _wraps_only(best.parent, best):
         best = best.parent
-    # prose under each child of the container's parent: the container itself and its siblings
     outer = best.parent
-    stop = outer.mem_id if outer is not None else None
-    under: dict[int, int] = {}
-    children: dict[int, LexborNode] = {}
-    for paragraph, n in prose:
-        child, node = None, paragraph
-        while node is not None and node.mem_id != stop:
-            child, node = node, node.parent
-        if node is not None and child is not None:
-            under[child.mem_id] = under.get(child.mem_id, 0) + n
-            children[child.mem_id] = child
     if outer is None or best.tag == "body":
-        return [best], (under.get(best.mem_id, total) / total if total else 0.0)
+        return [best], (prose_under.get(best.mem_id, 0) / total if total else 0.0), prose_under
     siblings = list(outer.iter(include_text=False))
     at = next(i for i, child in enumerate(siblings) if child.mem_id == best.mem_id)
     # the intro above the container joins it; what follows it is an "about us", a box of related
     # stories or the comments as often as the article's end
-    parts = [child for i, child in enumerate(siblings[:at]) if _joins(child, under, i > 0 and siblings[i - 1].tag == "h1")]
+    parts = [
+        child for i, child in enumerate(siblings[:at]) if _joins(child, prose_under, i > 0 and siblings[i - 1].tag == "h1")
+    ]
     parts.append(best)
-    inside = sum(under.get(part.mem_id, 0) for part in parts)
-    return parts, inside / total if total else 0.0
+    inside = sum(prose_under.get(part.mem_id, 0) for part in parts)
+    return parts, (inside / total if total else 0.0), prose_under
 
 
 def _joins(sibling: LexborNode, prose_under: dict[int, int], under_headline: bool) -> bool:
@@ -179,22 +176,13 @@ def _wraps_only(wrapper: LexborNode, inner: LexborNode) -> bool:
     )
 
 
-def _contains(ancestor: LexborNode, node: LexborNode) -> bool:
-    target = ancestor.mem_id
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == target:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _read(container: LexborNode, lines: list[str]) -> int:
+def _read(container: LexborNode, lines: list[str], prose_under: dict[int, int]) -> int:
     """Append the container's text, one line per block, to `lines`; return the link characters.
     A block whose text is mostly link text is taken back out: a list of links, a navigation table,
     a "Category: Blog Popular" line (a paragraph needs two links for that: one address alone in a
     line is the article's)."""
     buffer: list[str] = []
+    article_prose = prose_under.get(container.mem_id, 0)
 
     def flush() -> None:
         text = " ".join("".join(buffer).split())
@@ -218,7 +206,11 @@ def _read(container: LexborNode, lines: list[str]) -> int:
             if tag == "br":
                 flush()
                 continue
-            if tag in _NOT_ARTICLE_TAGS or tag.startswith("#") or tag.startswith("-") or _is_furniture(child):
+            if tag in _NOT_ARTICLE_TAGS or tag.startswith("#") or tag.startswith("-"):
+                continue
+            # furniture words in a wrapper around most of the article ("elementor-widget-container")
+            # name a page builder's part, not furniture
+            if _is_furniture(child) and prose_under.get(child.mem_id, 0) <= _MOST_OF * article_prose:
                 continue
             if tag in _BLOCKS:
                 flush()
