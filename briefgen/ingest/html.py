@@ -70,7 +70,7 @@ def _main_paragraphs(tree, html: str, title: str) -> tuple[list[str], list[bool]
     if first.sure and sum(len(p) for p, junk in zip(paragraphs, refused) if junk) <= _MOST_REFUSED * sum(map(len, paragraphs)):
         return paragraphs, refused
     try:
-        extracted = trafilatura.extract(html, fast=True, include_comments=False, include_tables=False)
+        extracted = trafilatura.extract(html, fast=True, include_comments=False)
     except Exception:  # trafilatura raises many kinds on broken markup; the first pass's text stands
         extracted = None
     if not extracted:
