@@ -83,15 +83,30 @@ def _is_junk(line: str, n_words: int, links_are_junk: bool = True) -> bool:
     """Lines whose form marks them as page furniture wherever they stand. `links_are_junk`: a line
     with a link or an address is furniture (in a scraped page; in text an extractor chose, a link is
     as often the article's own)."""
+    # Each pattern runs only when the words it needs are in the line: the searches cost tens of
+    # microseconds a line, the substring tests well under one, and most lines are prose.
+    lower = line.lower()
     return bool(
         _AUTHOR_BLURB.match(line)
-        or _CONTRIBUTED.search(line)
+        or ("contributed" in lower and _CONTRIBUTED.search(line))
         or _CREDIT.match(line)
-        or (links_are_junk and n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
-        or _BREADCRUMB.search(line)
-        or _COPYRIGHT.search(line)
-        or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
+        # word count first: a 2 MB line skips the search
+        or (links_are_junk and n_words < 40 and ("@" in line or "http" in lower or "follow" in lower) and _CONTACT.search(line))
+        or ((">" in line or "»" in line or "›" in line or "current" in lower or "you are here" in lower) and _BREADCRUMB.search(line))
+        or (("©" in line or "(c)" in lower or "copyright" in lower or "all rights reserved" in lower) and _COPYRIGHT.search(line))
+        or (
+            n_words < 30
+            and (
+                (("originally" in lower or "first" in lower) and _REPRINT_CREDIT.search(line))
+                or (any(w in lower for w in _PHOTO_WORDS) and _PHOTO_CREDIT.search(line))
+                or (any(w in lower for w in _CALL_WORDS) and _CALL_TO_ACTION.search(line))
+            )
+        )
     )
+
+
+_PHOTO_WORDS = ("photo", "image", "picture", "illustration", "getty")
+_CALL_WORDS = ("sign up", "subscribe", "download our", "follow us", "click here", "get our", "join our", "newsletter")
 
 
 # Some writers and some scrapers leave a paragraph without its full stop; a line this long that is
