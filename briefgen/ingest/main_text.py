@@ -108,14 +108,17 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int,
     nodes: dict[int, LexborNode] = {}
     prose_under: dict[int, int] = {}
     total = 0
-    for paragraph in body.css("p, pre"):
-        text = paragraph.text(deep=True)
+    paragraphs = [(p, p.text(deep=True), p.parent) for p in body.css("p, pre")]
+    if sum(len(text) for _, text, _ in paragraphs) < _SURE_CHARS:
+        # a page that sets its text straight into <div>s, split by <br>: each block's own text is
+        # its paragraph, and the block is where it stands
+        paragraphs += [(block, text, block) for block, text in _own_text_blocks(body)]
+    for paragraph, text, parent in paragraphs:
         n = len(text.strip())
         if n < _MIN_PARAGRAPH:
             continue
         score = 1 + text.count(",") + text.count("，") + min(n / 100, 3)
         total += n
-        parent = paragraph.parent
         for weight in (1.0, 0.5):
             if parent is None or parent.tag in ("html", "#document"):
                 break
@@ -149,6 +152,16 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int,
     parts.append(best)
     inside = sum(prose_under.get(part.mem_id, 0) for part in parts)
     return parts, (inside / total if total else 0.0), prose_under
+
+
+def _own_text_blocks(body: LexborNode) -> list[tuple[LexborNode, str]]:
+    """(block, the text it holds directly, outside its child elements) for blocks holding text."""
+    blocks = []
+    for block in body.css("div, td, section, article, center, font, span"):
+        own = "".join(child.text_content or "" for child in block.iter(include_text=True) if child.tag == "-text")
+        if len(own) >= _MIN_PARAGRAPH and own.strip():
+            blocks.append((block, own))
+    return blocks
 
 
 def _joins(sibling: LexborNode, prose_under: dict[int, int], under_headline: bool) -> bool:
