@@ -73,7 +73,7 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 
 def word_count(line: str) -> int:
     """Words in a line, counting runs of Chinese or Japanese characters at two characters a word."""
-    cjk = _CJK_RUN.findall(line)
+    cjk = () if line.isascii() else _CJK_RUN.findall(line)  # isascii is a flag check: most lines skip the scan
     if not cjk:
         return len(words(line))
     return len(words(_CJK_RUN.sub(" ", line))) + sum(max(1, len(run) // 2) for run in cjk)

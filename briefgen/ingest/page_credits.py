@@ -46,7 +46,7 @@ def page_credit_lines(tree: LexborHTMLParser, author_metadata: str | None) -> tu
                     continue
                 text = text if re.match(r"(?i)by\s", text) else "By " + text
             lines.append(text)
-        for element in tree.css("article p, article div, article span, article small, article footer"):
+        for element in _copyright_candidates(tree):
             own = " ".join(_own_text(element).split())
             if own and ("©" in own or own.lower().startswith("copyright")) and len(own.split()) <= _MAX_WORDS:
                 lines.append(own)
@@ -58,6 +58,15 @@ def page_credit_lines(tree: LexborHTMLParser, author_metadata: str | None) -> tu
 _CREDIT_WORDS = ("byline", "author", "dateline", "source", "copyright", "attribution", "syndicat", "credit")
 _CANDIDATES = ", ".join(f'[{a}*="{w}" i]' for a in _ATTRIBUTES for w in _CREDIT_WORDS)
 _NOT_CREDIT_TAGS = frozenset(("meta", "link", "script", "style", "img", "html", "body", "article", "main", "head"))
+
+
+def _copyright_candidates(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The elements of the page's articles that may start a copyright line: none when no article's
+    text holds "©" or "copyright" (most pages)."""
+    articles = tree.css("article")
+    if not any("©" in a.text(deep=True) or "copyright" in a.text(deep=True).lower() for a in articles):
+        return []
+    return tree.css("article p, article div, article span, article small, article footer")
 
 
 def _own_text(element: LexborNode) -> str:
