@@ -88,18 +88,21 @@ def posted(page: str, host: str, url: str, published: str) -> str:
     return f"<head>{head}</head>" + page
 
 
-def story_pages(story: int, page: tuple[str, str], rng: random.Random, day: date) -> list[str]:
-    page_id, source = page
-    edition = story // 120
+def page_file(spec: tuple, pages: list[tuple[str, str]], n: int, day: date) -> str:
+    """The HTML of one file: copy `j` of story `story`, or a junk page. Each file has its own seeded
+    random source, so files are made one at a time, in any order, the same every time."""
+    kind, story, j = spec
+    rng = random.Random(f"{n}-{story}-{j}")
+    if kind == "junk":
+        return JUNK[j]
+    page_id, source = pages[story % len(pages)]
+    edition = story // len(pages)
     published = (day - timedelta(days=EDITION_DAYS * edition)).isoformat()
-    hosts = rng.sample(HOSTS, PER_STORY)
-    copies = []
-    for j, host in enumerate(hosts):
-        body = source if j in (0, PER_STORY - 1) else edited(source, rng)
-        slug = re.sub(r"[^a-z]", "", host.lower())
-        url = f"https://www.{slug}.example/{published.replace('-', '/')}/story-{page_id[:8]}-{story}"
-        copies.append(posted(body, host, url, published))
-    return copies
+    host = random.Random(f"{n}-{story}").sample(HOSTS, PER_STORY)[j]
+    body = source if j in (0, PER_STORY - 1) else edited(source, rng)
+    slug = re.sub(r"[^a-z]", "", host.lower())
+    url = f"https://www.{slug}.example/{published.replace('-', '/')}/story-{page_id[:8]}-{story}"
+    return posted(body, host, url, published)
 
 
 def make_html_day(n: int, shared: Path, folder: Path, day: date) -> Path:
@@ -110,19 +113,19 @@ def make_html_day(n: int, shared: Path, folder: Path, day: date) -> Path:
         return corpus
     pages = load_pages(shared)
     rng = random.Random(n)
-    files: list[str] = []
+    specs: list[tuple] = []
     story = 0
-    while len(files) < n:
-        files += story_pages(story, pages[story % len(pages)], rng, day)
+    while len(specs) < n:
+        specs += [("copy", story, j) for j in range(PER_STORY)]
         if rng.random() < 0.16:  # one junk file per ~6 stories: ~2 % of files
-            files.append(rng.choice(JUNK))
+            specs.append(("junk", story, rng.randrange(len(JUNK))))
         story += 1
-    files = files[:n]
-    rng.shuffle(files)
-    for i, text in enumerate(files):
+    specs = specs[:n]
+    rng.shuffle(specs)
+    for i, spec in enumerate(specs):  # written as made: a day of pages is gigabytes
         part = corpus / f"part-{i // PER_FOLDER:03d}"
         part.mkdir(parents=True, exist_ok=True)
-        (part / f"page-{i:06d}.html").write_text(text, encoding="utf-8")
+        (part / f"page-{i:06d}.html").write_text(page_file(spec, pages, n, day), encoding="utf-8")
     (folder / "corpus.json").write_text(json.dumps({"files": n, "stories": story}), encoding="utf-8")
     done.touch()
     return corpus
