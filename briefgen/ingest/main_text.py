@@ -36,7 +36,8 @@ _NOT_ARTICLE_TAGS = frozenset("figure figcaption aside nav footer form h1 addres
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:(?:share|sharing|social|related|recommend|newsletter|subscri|signup|promo|comment|disqus|"
     r"sidebar|widget|breadcrumb|byline|author|dateline|timestamp|caption|advert|sponsor|outbrain|taboola|"
-    r"footer|masthead|menu|nav|modal|popup|cookie|consent|gdpr|paywall|toolbar|pagination|pager)\w*|"
+    r"footer|masthead|menu|nav|modal|popup|cookie|consent|gdpr|paywall|toolbar|pagination|pager|slide|carousel|"
+    r"lightbox)\w*|"
     r"sign-up|ads?|tags?|topics|meta|credits?|print|skip|hidden|visually-hidden|sr-only|more-stories|"
     r"read-more|readmore|trending|most-popular|popular|video-player|player|gallery)(?:$|[\s_-])",
     re.I,
