@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import trafilatura
 
-from ..clean import junk_in_extracted_text, strip_markup
+from ..clean import junk_in_extracted_text, looks_like_prose, strip_markup, word_count
 from ..model import Article
 from ..outlets import OutletRegistry, attribute, credit_from_lines, domain_of
 from ..site_names import clean_site_name, strip_site_suffix
@@ -22,6 +22,8 @@ MIN_TEXT_CHARS = 40
 # When the junk judge refuses more than this share of the first pass's text, the pass took in a
 # page's furniture: trafilatura reads the page instead.
 _MOST_REFUSED = 0.25
+_LABEL_WORDS = 5
+_MAX_LABELS = 2
 
 
 def read_html(path: str, text: str, registry: OutletRegistry) -> Article:
@@ -66,7 +68,7 @@ def _main_paragraphs(tree, html: str, title: str) -> tuple[list[str], list[bool]
     score no better on real news pages)."""
     first = main_text(tree)
     paragraphs = _without_headline([p for p in (strip_markup(line) for line in first.lines) if p], title)
-    refused = junk_in_extracted_text(paragraphs)
+    refused = _labels_refused(paragraphs, junk_in_extracted_text(paragraphs))
     if first.sure and sum(len(p) for p, junk in zip(paragraphs, refused) if junk) <= _MOST_REFUSED * sum(map(len, paragraphs)):
         return paragraphs, refused
     try:
@@ -77,6 +79,19 @@ def _main_paragraphs(tree, html: str, title: str) -> tuple[list[str], list[bool]
         return paragraphs, refused
     paragraphs = _without_headline([p for p in (strip_markup(line) for line in extracted.split("\n")) if p], title)
     return paragraphs, junk_in_extracted_text(paragraphs)
+
+
+def _labels_refused(paragraphs: list[str], refused: list[bool]) -> list[bool]:
+    """The verdicts with a label or two above the first paragraph ("Photos", "13 Aug", "Staff
+    Reports", a section name) refused: the page's, not the article's first lines. They stay among the
+    lines credits are read from ("By The Hill"). A line announcing what follows ("Key points:") is
+    the article's."""
+    refused = list(refused)
+    for i, line in enumerate(paragraphs[:_MAX_LABELS]):
+        if word_count(line) > _LABEL_WORDS or line.endswith(":") or looks_like_prose(line):
+            break
+        refused[i] = True
+    return refused
 
 
 def _without_headline(paragraphs: list[str], title: str) -> list[str]:

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..clean import looks_like_prose, word_count
-
 # Elements that never hold article text, removed before anything is scored.
 _NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea", "canvas", "object"]
 # Elements read as their own line.
@@ -54,8 +52,6 @@ _PARAGRAPH_TAGS = frozenset("p li h2 h3 h4 h5 h6 dd dt td".split())
 _MOSTLY_LINKS = 0.5
 
 _MIN_PARAGRAPH = 25
-_LABEL_WORDS = 5
-_MAX_LABELS = 2
 _MOST_OF = 0.5
 _MIN_SIBLING_PROSE = 80  # characters of paragraph prose that make a sibling of the container the article's
 _MIN_SIBLING_TEXT = 300  # or characters of text outside links (a list of tips)  # characters: shorter <p> are labels and buttons, not prose
@@ -86,12 +82,6 @@ def main_text(tree: LexborHTMLParser) -> MainText:
         return MainText((), False)
     lines: list[str] = []
     links = sum(_read(part, lines, prose_under) for part in parts)
-    # a label or two above the first paragraph ("Photos", "13 Aug", "Staff Reports", a section name)
-    # are the page's, not the article's first lines; a line announcing what follows ("Key points:")
-    # is the article's
-    for _ in range(_MAX_LABELS):
-        if lines and word_count(lines[0]) <= _LABEL_WORDS and not lines[0].endswith(":") and not looks_like_prose(lines[0]):
-            lines.pop(0)
     text_chars = sum(len(line) for line in lines)
     sure = text_chars >= _SURE_CHARS and share >= _SURE_SHARE and links <= _SURE_LINK_SHARE * text_chars
     return MainText(tuple(lines), sure)
