@@ -8,7 +8,7 @@ none is right there, any date wrong.
 Rows, each given the page's HTML alone (no URL from outside the page, as for an HTML file on disk):
 - htmldate: `htmldate.find_date(html, original_date=True, extensive_search=True)`, the peer;
 - briefgen, the page's date: the date briefgen's order of evidence finds on the page
-  (`briefgen.provenance.dates.page_date`, on the tree the HTML reader parses);
+  (`briefgen.provenance.dates.page_date`, from the HTML reader's one parse of the page);
 - briefgen, the article's date: what briefgen's HTML reader gives as `published`: none for a page it
   cannot read, and none for a copy credited to another outlet (a wire story on a newspaper's site),
   whose date in a batch is its original's;
@@ -36,11 +36,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import htmldate
-from trafilatura.utils import load_html
 
 from briefgen.ingest.decode import ArticleError
 from briefgen.ingest.html import read_html
 from briefgen.provenance import OutletRegistry
+from briefgen.ingest.main_text import parse
 from briefgen.provenance.dates import page_date
 from briefgen.provenance.page import page_metadata, page_provenance
 
@@ -72,10 +72,8 @@ def briefgen_date(registry: OutletRegistry) -> Callable[[str], str | None]:
 def briefgen_page_date(html: str) -> str | None:
     """The date briefgen's reader finds on the page, before the re-post rule (a copy credited to
     another outlet takes its original's date, which one page alone cannot show)."""
-    tree = load_html(html)
-    if tree is None:
-        return None
-    return page_date(tree, page_metadata(tree).url).published
+    meta = page_metadata(parse(html))
+    return page_date(meta.declared_date, meta.url, html=html).published
 
 
 def htmldate_with(**options) -> Callable[[str], str | None]:
@@ -109,13 +107,11 @@ def report(name: str, counts: dict[tuple[str, str], Counter]) -> None:
 
 def timing(pages: list[str], registry: OutletRegistry) -> float:
     """CPU ms per page of the metadata path on trees parsed beforehand (extraction not counted)."""
-    trees = [load_html(html) for html in pages]
+    trees = [(html, parse(html)) for html in pages]
     start = time.process_time()
-    for tree in trees:
-        if tree is None:
-            continue
-        lines = [" ".join(p.split()) for p in tree.xpath("//p/text()")][:40]  # stand-in for the extracted text
-        page_provenance(tree, page_metadata(tree), lines, lines, registry)
+    for html, tree in trees:
+        lines = [" ".join(p.text().split()) for p in tree.css("p")][:40]  # stand-in for the extracted text
+        page_provenance(html, page_metadata(tree), lines, lines, registry)
     return (time.process_time() - start) * 1000 / len(pages)
 
 

@@ -18,8 +18,12 @@ grows with other people's load, CPU time much less). Next to it, the peer a user
 without briefgen — pysbd sentences and sumy's LexRank over each story, the stories given for
 free — on the first `--peer` articles.
 
+With `--html`, the day is HTML pages instead (`bench/html_day.py`): the 120 real pages themselves,
+re-posted on other hosts, one file each, run through the same command; what it adds is reading
+the pages. The JSON Lines peer is not run then.
+
 Usage: PYTHONPATH=. python bench/e2e.py --shared /work/shared [--sizes 10000 20000] [--peer 1000]
-       [--repeat 1] [--scratch /tmp/briefgen-e2e]
+       [--repeat 1] [--scratch /tmp/briefgen-e2e] [--html]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import re
 import resource
@@ -228,7 +233,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is reported")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/briefgen-e2e"))
     parser.add_argument("--peer-run", type=Path, help=argparse.SUPPRESS)  # internal: the peer in this process
+    parser.add_argument("--html", action="store_true", help="a day of HTML pages (bench/html_day.py) instead of JSON Lines")
     args = parser.parse_args()
+    if args.html:
+        html_main(args)
+        return
     if args.peer_run:
         peer(args.peer_run, args.peer)
         return
@@ -256,6 +265,37 @@ def main() -> None:
     for what, column in (("wall-clock", 0), ("CPU", 1)):
         print(f"\n{what} seconds per stage (`--timings`)\n")
         print("| records | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
+        print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: | ---: |")
+        for n, r in rows:
+            cells = " | ".join(f"{r['stages'][s][column]:.2f}" if s in r["stages"] else "–" for s in stages)
+            print(f"| {n:,} | {cells} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:,.0f} |")
+    sizes = dict(rows)
+    if 10000 in sizes and 20000 in sizes:
+        print(f"\n20k / 10k wall time: {sizes[20000]['seconds'] / sizes[10000]['seconds']:.2f}x")
+
+
+def html_main(args: argparse.Namespace) -> None:
+    """The whole briefing over a day of HTML pages, at each size."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from html_day import make_html_day
+
+    # the CLI runs in the scratch folder: it must import this checkout's briefgen, not an installed one
+    root = str(Path(__file__).resolve().parent.parent)
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
+
+    rows = []
+    for n in args.sizes:
+        folder = args.scratch / f"html-{n}"
+        corpus = make_html_day(n, args.shared, folder, DAY)
+        result = briefgen_run(corpus, folder, args.repeat)
+        rows.append((n, result))
+        print(f"briefgen, {n:,} HTML pages: {result['seconds']:.1f} s wall, {result['cpu']:.1f} s CPU "
+              f"(runs: {', '.join(f'{s:.1f}' for s in result['all_seconds'])}), "
+              f"peak {result['peak_mb']:,.0f} MB, {result['articles']:,} articles, {result['stories']:,} stories", flush=True)
+    stages = list(dict.fromkeys(name for _, r in rows for name in r["stages"]))
+    for what, column in (("wall-clock", 0), ("CPU", 1)):
+        print(f"\n{what} seconds per stage (`--timings`)\n")
+        print("| HTML pages | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
         print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: | ---: |")
         for n, r in rows:
             cells = " | ".join(f"{r['stages'][s][column]:.2f}" if s in r["stages"] else "–" for s in stages)

@@ -9,17 +9,24 @@ F1 of the two averages.
 
 Rows:
 - trafilatura: `trafilatura.extract(html)` with default settings;
-- briefgen HTML: briefgen's HTML reader (`briefgen.ingest.html.read_html`), body text;
+- trafilatura fast: `trafilatura.extract(html, fast=True)` (its fallback extractors off);
+- briefgen HTML: briefgen's HTML reader (`briefgen.ingest.html.read_html`), body text (its time
+  includes what the reader does besides: title, site name, date, author and credit lines);
 - briefgen plain text: each page rendered to plain text with its junk kept (scripts and styles
   dropped, the text of every block element on its own line: menus, link lists, footers and all),
   read by briefgen's plain-text reader — what a scraper's text dump gives briefgen.
 Pages whose id starts with 0–7 and 8–f are also scored apart: any tuning of briefgen's rules was
 looked at on the first half only, so the second half is "pages it has never seen".
 
+Time: CPU milliseconds per page (user + system time of this process, `time.process_time`), each
+reader timed page by page in the same run; the whole set is read `--passes` times (default 3) and the
+median pass is reported. CPU time, not wall time: on a shared machine other people's load adds to
+wall time far more than to CPU time. Pages are decoded once, before timing.
+
 Metadata, where the page itself says the truth: outlet (pages whose URL domain is in briefgen's
 outlet registry: the registry's name), date (pages whose URL carries /YYYY/MM/DD/: that date).
 
-Usage: python bench/extraction.py [--shared ../shared]
+Usage: PYTHONPATH=. python bench/extraction.py [--shared ../shared] [--passes 3]
 """
 
 from __future__ import annotations
@@ -95,39 +102,55 @@ def page_as_plain_text(html: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--passes", type=int, default=3, help="passes over the pages; the median pass's CPU time is reported")
     args = parser.parse_args()
     data = args.shared / "data/extraction"
     gold = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     registry = OutletRegistry.load()
+    pages = {
+        page_id: gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+        for page_id in sorted(gold)
+    }
+    plain_pages = {page_id: page_as_plain_text(html) for page_id, html in pages.items()}
 
-    rows: dict[str, dict[str, tuple]] = {"trafilatura": {}, "briefgen HTML": {}, "briefgen plain text": {}}
-    seconds = Counter()
+    def briefgen_html(page_id: str, html: str):
+        try:
+            return read_html(page_id, html, registry)
+        except ArticleError:
+            return None
+
+    def briefgen_plain(page_id: str, text: str) -> str:
+        try:
+            return read_text(page_id, text, registry).body
+        except ArticleError:
+            return ""
+
+    readers = {
+        "trafilatura": (pages, lambda page_id, html: trafilatura.extract(html) or ""),
+        "trafilatura fast": (pages, lambda page_id, html: trafilatura.extract(html, fast=True) or ""),
+        "briefgen HTML": (pages, briefgen_html),
+        "briefgen plain text": (plain_pages, briefgen_plain),
+    }
+    rows: dict[str, dict[str, tuple]] = {name: {} for name in readers}
+    cpu_passes: dict[str, list[float]] = {name: [] for name in readers}
+    articles = {}
+    for _ in range(args.passes):
+        cpu = Counter()
+        for page_id in sorted(gold):
+            for name, (inputs, read) in readers.items():  # the readers take turns page by page: same load for each
+                start = time.process_time()
+                result = read(page_id, inputs[page_id])
+                cpu[name] += time.process_time() - start
+                if name == "briefgen HTML":
+                    articles[page_id] = result
+                    result = result.body if result else ""
+                rows[name][page_id] = tp_fp_fn(gold[page_id]["articleBody"], result)
+        for name in readers:
+            cpu_passes[name].append(cpu[name] * 1000 / len(gold))
+
     metadata = Counter()
     for page_id in sorted(gold):
-        html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
-        truth = gold[page_id]["articleBody"]
-        start = time.perf_counter()
-        rows["trafilatura"][page_id] = tp_fp_fn(truth, trafilatura.extract(html) or "")
-        seconds["trafilatura"] += time.perf_counter() - start
-
-        start = time.perf_counter()
-        try:
-            article = read_html(page_id, html, registry)
-            body = article.body
-        except ArticleError:
-            article, body = None, ""
-        rows["briefgen HTML"][page_id] = tp_fp_fn(truth, body)
-        seconds["briefgen HTML"] += time.perf_counter() - start
-
-        text = page_as_plain_text(html)
-        start = time.perf_counter()
-        try:
-            plain = read_text(page_id, text, registry).body
-        except ArticleError:
-            plain = ""
-        rows["briefgen plain text"][page_id] = tp_fp_fn(truth, plain)
-        seconds["briefgen plain text"] += time.perf_counter() - start
-
+        article = articles[page_id]
         url = gold[page_id].get("url") or ""
         expected_outlet = registry.from_url(url)
         if expected_outlet:
@@ -140,13 +163,13 @@ def main() -> None:
             metadata["date missing"] += bool(article and article.published is None)
         metadata["title found"] += bool(article and article.title)
 
-    print(f"{len(gold)} real pages ({data})")
-    print(f"{'extractor':22} {'pages':10} {'precision':>9} {'recall':>7} {'F1':>6} {'s/page':>7}")
+    print(f"{len(gold)} real pages ({data}); CPU ms/page: median of {args.passes} passes (all passes)")
+    print(f"{'extractor':22} {'pages':10} {'precision':>9} {'recall':>7} {'F1':>6} {'CPU ms/page':>12}")
     for name, counts in rows.items():
         for subset, keep in (("all", lambda k: True), ("ids 0-7", lambda k: k[0] in "01234567"), ("ids 8-f", lambda k: k[0] not in "01234567")):
             p, r, f = score([c for k, c in counts.items() if keep(k)])
-            per_page = seconds[name] / len(gold) if subset == "all" else float("nan")
-            timing = f"{per_page:7.3f}" if subset == "all" else ""
+            passes = cpu_passes[name]
+            timing = f"{statistics.median(passes):12.1f} ({', '.join(f'{t:.1f}' for t in passes)})" if subset == "all" else ""
             print(f"{name:22} {subset:10} {p:9.3f} {r:7.3f} {f:6.3f} {timing}")
     print(
         f"\nmetadata (briefgen HTML): title found {metadata['title found']}/{len(gold)}; "

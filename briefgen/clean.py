@@ -73,7 +73,7 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 
 def word_count(line: str) -> int:
     """Words in a line, counting runs of Chinese or Japanese characters at two characters a word."""
-    cjk = _CJK_RUN.findall(line)
+    cjk = () if line.isascii() else _CJK_RUN.findall(line)  # isascii is a flag check: most lines skip the scan
     if not cjk:
         return len(words(line))
     return len(words(_CJK_RUN.sub(" ", line))) + sum(max(1, len(run) // 2) for run in cjk)
@@ -83,15 +83,30 @@ def _is_junk(line: str, n_words: int, links_are_junk: bool = True) -> bool:
     """Lines whose form marks them as page furniture wherever they stand. `links_are_junk`: a line
     with a link or an address is furniture (in a scraped page; in text an extractor chose, a link is
     as often the article's own)."""
+    # Each pattern runs only when the words it needs are in the line: the searches cost tens of
+    # microseconds a line, the substring tests well under one, and most lines are prose.
+    lower = line.lower()
     return bool(
         _AUTHOR_BLURB.match(line)
-        or _CONTRIBUTED.search(line)
+        or ("contributed" in lower and _CONTRIBUTED.search(line))
         or _CREDIT.match(line)
-        or (links_are_junk and n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
-        or _BREADCRUMB.search(line)
-        or _COPYRIGHT.search(line)
-        or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
+        # word count first: a 2 MB line skips the search
+        or (links_are_junk and n_words < 40 and ("@" in line or "http" in lower or "follow" in lower) and _CONTACT.search(line))
+        or ((">" in line or "»" in line or "›" in line or "current" in lower or "you are here" in lower) and _BREADCRUMB.search(line))
+        or (("©" in line or "(c)" in lower or "copyright" in lower or "all rights reserved" in lower) and _COPYRIGHT.search(line))
+        or (
+            n_words < 30
+            and (
+                (("originally" in lower or "first" in lower) and _REPRINT_CREDIT.search(line))
+                or (any(w in lower for w in _PHOTO_WORDS) and _PHOTO_CREDIT.search(line))
+                or (any(w in lower for w in _CALL_WORDS) and _CALL_TO_ACTION.search(line))
+            )
+        )
     )
+
+
+_PHOTO_WORDS = ("photo", "image", "picture", "illustration", "getty")
+_CALL_WORDS = ("sign up", "subscribe", "download our", "follow us", "click here", "get our", "join our", "newsletter")
 
 
 # Some writers and some scrapers leave a paragraph without its full stop; a line this long that is
@@ -388,8 +403,14 @@ def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
         slot = bool(_AD_SLOT.match(line)) or line in paragraphs[max(0, i - 3) : i] or line in paragraphs[i + 1 : i + 4]
         verdicts.append(by_form or in_junk_run or above or below or slot)
     # a header line that runs on into a paragraph found again below it ("Headline The dek …")
-    kept = [p for p, junk in zip(paragraphs, verdicts) if not junk]
-    return [junk or any(o != p and p.endswith(" " + o) for o in kept) for p, junk in zip(paragraphs, verdicts)]
+    kept_by_last_word: dict[str, list[str]] = {}  # a line p ends with " " + o only if both end in one word
+    for p, junk in zip(paragraphs, verdicts):
+        if not junk:
+            kept_by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
+    return [
+        junk or any(o != p and p.endswith(" " + o) for o in kept_by_last_word.get(p.rsplit(" ", 1)[-1], ()))
+        for p, junk in zip(paragraphs, verdicts)
+    ]
 
 
 def clean_lines(raw_lines: list[str]) -> CleanText:

@@ -7,14 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from trafilatura.utils import load_html
 
 from briefgen import BriefingConfig
 from briefgen.dedupe import mark_duplicates
 from briefgen.ingest import read_paths
 from briefgen.model import Article
 from briefgen.provenance import OutletRegistry
-from briefgen.provenance.dates import page_date
+from briefgen.ingest.main_text import parse
+from briefgen.provenance.dates import declared_date, page_date
 from briefgen.provenance.titles import clean_outlet_name, clean_title
 
 REGISTRY = OutletRegistry.load()
@@ -91,36 +91,41 @@ def _page(head: str = "", body: str = "") -> str:
     return f"<!DOCTYPE html><html><head><title>T</title>{head}</head><body><article>{body}<p>{PARAGRAPHS[0]}</p></article></body></html>"
 
 
+def _page_date(html: str, url: str | None = None, feed_date: str | None = None, page_text: str = ""):
+    """The page's date as the HTML reader finds it: the declared date read from its one parse."""
+    return page_date(declared_date(parse(html)), url, feed_date, page_text, html)
+
+
 def test_dates_follow_the_written_order():
     declared = '<meta property="article:published_time" content="2023-08-30T14:00:00Z">'
     in_text = "<p>Published August 12, 2023</p>"
     url = "https://news.example.com/2023/08/29/story"
     # 1. the page's declared date beats everything
-    found = page_date(load_html(_page(declared, in_text)), "https://x.example.com/2023/08/20/s", "2023-09-02")
+    found = _page_date((_page(declared, in_text)), "https://x.example.com/2023/08/20/s", "2023-09-02")
     assert (found.published, found.evidence) == ("2023-08-30", "declared")
     # …but a UTC timestamp one day past the URL's date is the URL's day
-    assert page_date(load_html(_page(declared)), url).published == "2023-08-29"
+    assert _page_date((_page(declared)), url).published == "2023-08-29"
     # 2. the URL's date beats the feed's and the text's
-    assert page_date(load_html(_page(body=in_text)), url, "2023-09-02").evidence == "url"
+    assert _page_date((_page(body=in_text)), url, "2023-09-02").evidence == "url"
     # 3. the feed's date beats a date in the text
-    assert page_date(load_html(_page(body=in_text)), None, "2023-09-02").published == "2023-09-02"
+    assert _page_date((_page(body=in_text)), None, "2023-09-02").published == "2023-09-02"
     # 4. a date in the text, last
-    assert page_date(load_html(_page(body=in_text)), None, None).published == "2023-08-12"
+    assert _page_date((_page(body=in_text)), None, None).published == "2023-08-12"
 
 
 @pytest.mark.parametrize("label", ["View Date:", "Viewed", "Accessed on", "Printed"])
 def test_a_date_labelled_as_a_visit_or_a_print_is_not_the_publication(label):
     page = _page(body=f"<p>{label} 2025-04-21 13:04:12</p>")
-    assert page_date(load_html(page), None, None).published is None
+    assert _page_date(page, None, None).published is None
 
 
 def test_a_last_updated_date_is_kept_as_the_update():
-    found = page_date(load_html(_page(body="<p>Last updated: 2023-09-01</p>")), None, "2023-08-30", "Last updated: 2023-09-01")
+    found = _page_date((_page(body="<p>Last updated: 2023-09-01</p>")), None, "2023-08-30", "Last updated: 2023-09-01")
     assert (found.published, found.updated) == ("2023-08-30", "2023-09-01")
 
 
 def test_a_copyright_year_is_not_a_date():
-    assert page_date(load_html(_page(body="<footer>© 2019 Example Media. All rights reserved.</footer>")), None).published is None
+    assert _page_date((_page(body="<footer>© 2019 Example Media. All rights reserved.</footer>")), None).published is None
 
 
 def test_a_credited_copy_has_no_date_of_its_own_and_takes_its_originals(tmp_path):

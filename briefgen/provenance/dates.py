@@ -29,7 +29,9 @@ from htmldate import find_date
 from htmldate.core import examine_header, extract_url_date, json_search
 from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, document_fromstring
+from selectolax.lexbor import LexborHTMLParser
+from trafilatura.utils import load_html
 
 
 def iso_date(value: object) -> str | None:
@@ -86,22 +88,32 @@ def _options(extensive: bool) -> Extractor:
     return Extractor(extensive, get_max_date(LATEST), get_min_date(EARLIEST), True, "%Y-%m-%d")
 
 
-def declared_date(tree: HtmlElement) -> str | None:
+def declared_date(tree: LexborHTMLParser) -> str | None:
     """Step 1: the publication date the page declares: its meta tags and JSON-LD (htmldate's header
     and JSON search), else a `<time datetime>` marked as the publication (`itemprop="datePublished"`,
-    `pubdate`). An unmarked `<time>` is left to step 4: teasers of other articles carry them too."""
+    `pubdate`). An unmarked `<time>` is left to step 4: teasers of other articles carry them too.
+    `tree` is the reader's one parse of the page, read before its main-text pass takes scripts out."""
     options = _options(False)
     try:
-        found = examine_header(tree, options) or json_search(tree, options)
+        header = _header_document(tree)
+        found = examine_header(header, options) or json_search(header, options)
     except Exception:  # htmldate's parsers meet any markup; a failure means "not declared"
         found = None
     if found:
         return found
-    for time in tree.xpath('.//time[@itemprop="datePublished"][@datetime]|.//time[@pubdate][@datetime]'):
-        found = iso_date(time.get("datetime"))
+    for time in tree.css('time[itemprop="datePublished"][datetime], time[pubdate][datetime]'):
+        found = iso_date(time.attributes.get("datetime"))
         if found and EARLIEST <= found <= LATEST:
             return found
     return None
+
+
+def _header_document(tree: LexborHTMLParser) -> HtmlElement:
+    """The page's `<meta>` elements and JSON scripts, the only parts htmldate's header and JSON-LD
+    searches read, as a small lxml document for them: a few kilobytes where the page is hundreds."""
+    metas = "".join(node.html or "" for node in tree.css("meta"))
+    scripts = "".join(node.html or "" for node in tree.css('script[type="application/ld+json"], script[type="application/settings+json"]'))
+    return document_fromstring(f"<html><head>{metas}</head><body>{scripts}</body></html>")
 
 
 def url_date(url: str | None) -> str | None:
@@ -147,11 +159,14 @@ def _loose_date(snippet: str) -> str | None:
     return iso_date(snippet) if re.search(r"\b(?:19|20)\d\d\b", snippet) else None
 
 
-def text_date(tree: HtmlElement, page_text: str = "") -> str | None:
+def text_date(html: str, page_text: str = "") -> str | None:
     """Step 4: the date htmldate's full search finds in the page, unless it is not the publication's:
     a date after a label of a visit or a print, or a bare year (htmldate gives a year alone, such as
-    a copyright's, as its 1 January) the page never writes as a full date."""
+    a copyright's, as its 1 January) the page never writes as a full date. The search reads the whole
+    page as lxml parses it, so it is the one step that parses the page again: it runs only on a page
+    that declares no date and has none in its address or its feed item."""
     try:
+        tree = load_html(html)
         found = find_date(tree, extensive_search=True, original_date=True, min_date=EARLIEST, max_date=LATEST, deferred_url_extractor=True)
     except Exception:
         return None
@@ -176,10 +191,12 @@ def _writes_new_year(year: str, text: str) -> bool:
     )
 
 
-def page_date(tree: HtmlElement | None, url: str | None = None, feed_date: str | None = None, page_text: str = "") -> PageDate:
-    """The page's publication date by the order above (`feed_date`: the feed item's, already ISO)."""
+def page_date(
+    declared: str | None, url: str | None = None, feed_date: str | None = None, page_text: str = "", html: str | None = None
+) -> PageDate:
+    """The page's publication date by the order above: `declared` what `declared_date` read from the
+    page, `feed_date` the feed item's (already ISO), `html` the page, for the text search."""
     updated = updated_date(page_text)
-    declared = declared_date(tree) if tree is not None else None
     in_url = url_date(url)
     if declared and in_url and _next_day(in_url, declared):
         # a timestamp declared in UTC runs a day past the newsroom's own date, which its URL carries
@@ -190,7 +207,7 @@ def page_date(tree: HtmlElement | None, url: str | None = None, feed_date: str |
         return PageDate(in_url, "url", updated)
     if feed_date:
         return PageDate(feed_date, "feed", updated)
-    found = text_date(tree, page_text) if tree is not None else None
+    found = text_date(html, page_text) if html else None
     return PageDate(found, "text" if found else None, updated)
 
 

@@ -1,10 +1,10 @@
-"""What an HTML page says about itself, read from its parsed tree: title, site name, address, author,
-credit lines, dates — and the page's provenance from them with its extracted text.
+"""What an HTML page says about itself, read from the reader's one parse of it: title, site name,
+address, author, declared date and credit lines — and the page's provenance from them with its
+extracted text.
 
-The tree is the one the HTML reader parsed (an lxml tree): nothing here parses the page again.
-Title, site name, address and author metadata are read as trafilatura reads them (its meta-tag,
-JSON-LD and title-element readers), the date by `briefgen.provenance.dates`, the credit lines (byline
-elements among them) by `briefgen.provenance.page_credits`.
+Everything here is read before the reader's main-text pass, which takes scripts and furniture out of
+the tree: the fields by `page_meta`, the declared date by `dates.declared_date`, the credit lines
+(byline elements among them) by `page_credits`.
 """
 
 from __future__ import annotations
@@ -12,48 +12,46 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
+from selectolax.lexbor import LexborHTMLParser
 
-from .dates import iso_date, page_date
+from .dates import declared_date, iso_date, page_date
 from .entry import Parts, Provenance, provenance
 from .page_credits import page_credit_lines
+from .page_meta import page_meta
 from .registry import OutletRegistry
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageMetadata:
     title: str = ""
     site_name: str | None = None
     url: str | None = None
     author: str | None = None
+    declared_date: str | None = None  # the publication date the markup declares (step 1 of `dates`)
+    credit_lines: tuple[str, ...] = ()  # byline elements, credit elements, copyright lines, author metadata
 
 
-def page_metadata(tree: HtmlElement) -> PageMetadata:
-    """Title, site name, canonical address and author the page declares (meta tags, JSON-LD, `<title>`)."""
-    try:
-        meta = examine_meta(tree)
-        if meta.author and " " not in meta.author:  # a one-word "author" is a handle or the site: not a person
-            meta.author = None
-        try:
-            meta = extract_meta_json(tree, meta)
-        except Exception:  # trafilatura's JSON-LD reader meets any JSON a page holds
-            pass
-        title = meta.title or extract_title(tree)
-        author = meta.author  # a byline element is read as a credit line (`page_credits`), where it counts
-        url = meta.url or extract_url(tree)
-        site = meta.sitename or extract_sitename(tree)
-    except Exception:  # a tree lxml accepted but the meta readers cannot walk: the page says nothing
-        return PageMetadata()
-    if site:
-        site = site.lstrip("@")
-        if site and "." not in site and not site[0].isupper():
-            site = site.title()
-    return PageMetadata(title or "", site or None, url or None, author or None)
+def page_metadata(tree: LexborHTMLParser) -> PageMetadata:
+    """Title, site name, canonical address, author, declared date and credit lines of a parsed page."""
+    fields = page_meta(tree)
+    author = fields.author
+    if author and " " not in author.strip():  # a one-word "author" is a handle or the site: not a person
+        author = None
+    site = (fields.site_name or "").lstrip("@")
+    if site and "." not in site and not site[0].isupper():
+        site = site.title()
+    return PageMetadata(
+        title=fields.title or "",
+        site_name=site or None,
+        url=fields.url,
+        author=author,
+        declared_date=declared_date(tree),
+        credit_lines=page_credit_lines(tree, author),
+    )
 
 
 def page_provenance(
-    tree: HtmlElement | None,
+    html: str | None,
     meta: PageMetadata,
     lines: Sequence[str],
     body: Sequence[str],
@@ -62,18 +60,18 @@ def page_provenance(
     url: str | None = None,
     feed_date: str | None = None,
 ) -> Provenance:
-    """The provenance of an HTML page: `tree` its parsed tree, `meta` what `page_metadata` read from
+    """The provenance of an HTML page: `html` the page (read again only when nothing dates it), `meta` what `page_metadata` read from
     it, `lines` and `body` the text extracted from it (every line, and the article's paragraphs),
     `url` its address when known from outside the page, `feed_date` its feed item's date."""
     address = meta.url if (meta.url or "").startswith(("http://", "https://")) else url
-    dated = page_date(tree, address or url, iso_date(feed_date), " ".join(lines))
+    dated = page_date(meta.declared_date, address or url, iso_date(feed_date), " ".join(lines), html)
     parts = Parts(
         title=meta.title,
         lines=tuple(lines),
         body=tuple(body),
         url=address,
         site_name=meta.site_name,
-        bylines=page_credit_lines(tree, meta.author),
+        bylines=meta.credit_lines,
         site_date=dated,
         author_metadata=meta.author,
     )
