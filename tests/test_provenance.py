@@ -101,16 +101,16 @@ def test_dates_follow_the_written_order():
     in_text = "<p>Published August 12, 2023</p>"
     url = "https://news.example.com/2023/08/29/story"
     # 1. the page's declared date beats everything
-    found = _page_date((_page(declared, in_text)), "https://x.example.com/2023/08/20/s", "2023-09-02")
+    found = _page_date(_page(declared, in_text), "https://x.example.com/2023/08/20/s", "2023-09-02")
     assert (found.published, found.evidence) == ("2023-08-30", "declared")
     # …but a UTC timestamp one day past the URL's date is the URL's day
-    assert _page_date((_page(declared)), url).published == "2023-08-29"
+    assert _page_date(_page(declared), url).published == "2023-08-29"
     # 2. the URL's date beats the feed's and the text's
-    assert _page_date((_page(body=in_text)), url, "2023-09-02").evidence == "url"
+    assert _page_date(_page(body=in_text), url, "2023-09-02").evidence == "url"
     # 3. the feed's date beats a date in the text
-    assert _page_date((_page(body=in_text)), None, "2023-09-02").published == "2023-09-02"
+    assert _page_date(_page(body=in_text), None, "2023-09-02").published == "2023-09-02"
     # 4. a date in the text, last
-    assert _page_date((_page(body=in_text)), None, None).published == "2023-08-12"
+    assert _page_date(_page(body=in_text), None, None).published == "2023-08-12"
 
 
 @pytest.mark.parametrize("label", ["View Date:", "Viewed", "Accessed on", "Printed"])
@@ -120,12 +120,12 @@ def test_a_date_labelled_as_a_visit_or_a_print_is_not_the_publication(label):
 
 
 def test_a_last_updated_date_is_kept_as_the_update():
-    found = _page_date((_page(body="<p>Last updated: 2023-09-01</p>")), None, "2023-08-30", "Last updated: 2023-09-01")
+    found = _page_date(_page(body="<p>Last updated: 2023-09-01</p>"), None, "2023-08-30", "Last updated: 2023-09-01")
     assert (found.published, found.updated) == ("2023-08-30", "2023-09-01")
 
 
 def test_a_copyright_year_is_not_a_date():
-    assert _page_date((_page(body="<footer>© 2019 Example Media. All rights reserved.</footer>")), None).published is None
+    assert _page_date(_page(body="<footer>© 2019 Example Media. All rights reserved.</footer>"), None).published is None
 
 
 def test_a_credited_copy_has_no_date_of_its_own_and_takes_its_originals(tmp_path):
