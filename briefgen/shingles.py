@@ -70,8 +70,9 @@ def compared_lines(lines: Sequence[str], words_per_line: Sequence[int]) -> list[
     return [True] * len(lines)
 
 
-def body_shingles(bodies: Sequence[str]) -> BodyShingles:
-    """The hashed shingles of each body, whole and compared (see the module's description)."""
+def body_shingles(bodies: Sequence[str], *, compared: bool = True) -> BodyShingles:
+    """The hashed shingles of each body, whole and compared (see the module's description).
+    `compared=False`: the whole bodies' only (`compared` is then the same), without judging lines."""
     tokens: list[str] = []
     line_words: list[int] = []  # words on each line of every body, in turn
     line_kept: list[bool] = []  # whether the compared text keeps the line
@@ -86,15 +87,15 @@ def body_shingles(bodies: Sequence[str]) -> BodyShingles:
         for found in per_line:
             tokens.extend(found)
         line_words.extend(counts)
-        line_kept.extend(compared_lines(lines, counts))
+        line_kept.extend(compared_lines(lines, counts) if compared else [True] * len(lines))
         body_words.append(sum(counts))
     word_hashes = _word_hashes(tokens)
     body_of_word = np.repeat(np.arange(len(bodies), dtype=np.int64), body_words)
+    whole = _shingles(word_hashes, body_of_word, len(bodies))
     kept = np.repeat(np.array(line_kept, dtype=bool), line_words)
-    return BodyShingles(
-        whole=_shingles(word_hashes, body_of_word, len(bodies)),
-        compared=_shingles(word_hashes[kept], body_of_word[kept], len(bodies)),
-    )
+    if kept.all():
+        return BodyShingles(whole=whole, compared=whole)
+    return BodyShingles(whole=whole, compared=_shingles(word_hashes[kept], body_of_word[kept], len(bodies)))
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:

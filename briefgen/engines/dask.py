@@ -214,7 +214,7 @@ class _Run:
         shingles, the client merges them into one index and sends it to every partition, which finds
         the longer articles holding them; the client picks each short text's container."""
         index = containment.ShortIndex.of(*self.client.gather([self.submit(_short_texts, part) for part in articles]))
-        if not index.sizes:
+        if not index.ids:
             return []
         [index_] = self.client.scatter([index], broadcast=True)
         found = self.client.gather([self.submit(_containers, index_, part) for part in articles])
