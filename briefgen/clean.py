@@ -83,15 +83,25 @@ def _is_junk(line: str, n_words: int, links_are_junk: bool = True) -> bool:
     """Lines whose form marks them as page furniture wherever they stand. `links_are_junk`: a line
     with a link or an address is furniture (in a scraped page; in text an extractor chose, a link is
     as often the article's own)."""
+    # Each search runs only when the line holds a word or sign it needs: most lines are prose and
+    # hold none, and the searches were most of the time spent judging a line.
+    lowered = line.lower()
     return bool(
         _AUTHOR_BLURB.match(line)
-        or _CONTRIBUTED.search(line)
+        or ("contributed" in lowered and _CONTRIBUTED.search(line))
         or _CREDIT.match(line)
-        or (links_are_junk and n_words < 40 and _CONTACT.search(line))  # word count first: a 2 MB line skips the search
-        or _BREADCRUMB.search(line)
-        or _COPYRIGHT.search(line)
-        or (n_words < 30 and (_REPRINT_CREDIT.search(line) or _PHOTO_CREDIT.search(line) or _CALL_TO_ACTION.search(line)))
+        or (links_are_junk and n_words < 40 and ("@" in line or "://" in line or "follow" in lowered) and _CONTACT.search(line))
+        or (any(sign in line for sign in ">»›:") and _BREADCRUMB.search(line))
+        or (any(word in lowered for word in ("©", "(c)", "copyright", "all rights reserved")) and _COPYRIGHT.search(line))
+        or (n_words < 30 and (
+            (("originally" in lowered or "first" in lowered) and _REPRINT_CREDIT.search(line))
+            or ((":" in line or "(" in line or "getty images" in lowered) and _PHOTO_CREDIT.search(line))
+            or ((lowered.startswith(_CALLS_TO_ACTION) or "newsletter" in lowered) and _CALL_TO_ACTION.search(line))
+        ))
     )
+
+
+_CALLS_TO_ACTION = ("sign up", "subscribe", "download our", "follow us", "click here", "get our", "join our")
 
 
 # Some writers and some scrapers leave a paragraph without its full stop; a line this long that is
