@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import re
 import resource
@@ -39,7 +40,8 @@ from pathlib import Path
 
 import psutil
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
 DAY = date(2023, 8, 31)
 PER_STORY = 8
 PER_FILE = 1000
@@ -140,7 +142,9 @@ def run_measured(command: list[str], cwd: Path) -> dict:
     """Run `command`; its wall seconds, the peak of its process tree's summed RSS, and its stderr."""
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # the briefgen of this checkout, not one installed elsewhere (the command runs in another folder)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
     watching = True
 
