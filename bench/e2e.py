@@ -10,7 +10,8 @@ the clustering window, so editions stay separate stories, as the same wire story
 would). About 2 % of records are junk: an empty record, a line of malformed JSON, a navigation
 menu. Records are shuffled and written 1,000 to a JSON Lines file.
 
-Each size runs `python -m briefgen build CORPUS --no-store --timings` in a fresh process; peak
+Each size runs `python -m briefgen build CORPUS --no-store --timings` in a fresh process (the
+briefgen of this checkout: PYTHONPATH names it, whatever copy is installed); peak
 memory is the largest sum of proportional resident memory (PSS: a page shared by the parent and
 its forked workers counted once) over that process and its children, sampled every 100 ms; CPU
 seconds are the command's and its workers' user + system time (on a shared machine, wall time
