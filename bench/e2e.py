@@ -10,7 +10,8 @@ the clustering window, so editions stay separate stories, as the same wire story
 would). About 2 % of records are junk: an empty record, a line of malformed JSON, a navigation
 menu. Records are shuffled and written 1,000 to a JSON Lines file.
 
-Each size runs `python -m briefgen build CORPUS --no-store --timings` in a fresh process; peak
+Each size runs `python -m briefgen build CORPUS --no-store --timings` in a fresh process (the
+briefgen of this checkout: PYTHONPATH names it, whatever copy is installed); peak
 memory is the largest sum of proportional resident memory (PSS: a page shared by the parent and
 its forked workers counted once) over that process and its children, sampled every 100 ms; CPU
 seconds are the command's and its workers' user + system time (on a shared machine, wall time
@@ -44,7 +45,8 @@ from pathlib import Path
 
 import psutil
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
 DAY = date(2023, 8, 31)
 PER_STORY = 8
 PER_FILE = 1000
@@ -145,7 +147,9 @@ def run_measured(command: list[str], cwd: Path) -> dict:
     """Run `command`; its wall seconds, the peak of its process tree's summed RSS, and its stderr."""
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # the briefgen of this checkout, not one installed elsewhere (the command runs in another folder)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
     watching = True
 

@@ -445,35 +445,59 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
     return CleanText(lines=tuple(lines), body=tuple(body))
 
 
-@lru_cache(maxsize=8)
-def _segmenter(language: str):
-    from .pysbd_fast import Segmenter, use_compiled_once
+# sentencex (compiled, about 3 µs a paragraph) splits sentences; pysbd's rules in Python took 100 times
+# as long. Three fix-ups follow it, each for a cut it makes that a news sentence never has:
+# - a cut with no space after it ("the IQ.LIGHT headlamps", "2.1 cu.ft.") is inside a word;
+# - a sentence does not start with a lower-case letter: "1 tsp. olive oil", "D-Minn., in March";
+# - an opening quotation mark left at the end of a sentence ("he said. “") opens the next one, and so
+#   does a list item's number cut off on its own ("2. Never urged ...").
+_OPENING_QUOTE = re.compile(r"\s[“‘«\"']$")
+_LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
+_SENTENCEX_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it",
+                        "portuguese": "pt", "dutch": "nl", "russian": "ru"}
 
-    use_compiled_once()  # the same sentences, without compiling pysbd's patterns again per paragraph
-    return Segmenter(language=_PYSBD_LANGUAGES.get(language, "en"), clean=False)
+
+def _compiled_split(text: str, language: str) -> list[str]:
+    from sentencex import segment
+
+    pieces = list(segment(_SENTENCEX_LANGUAGES.get(language, "en"), text))
+    out: list[str] = []
+    carried = ""  # an opening quotation mark moved from the end of the previous piece
+    for piece in pieces:
+        piece = carried + piece
+        carried = ""
+        stripped = piece.rstrip()
+        if _LIST_NUMBER.fullmatch(stripped):
+            carried = piece
+            continue
+        if _OPENING_QUOTE.search(stripped):
+            carried, piece = stripped[-1], stripped[:-1]
+        if out and (not out[-1][-1:].isspace() or piece[:1].islower()):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    if carried:  # a quotation mark or number that opens nothing: kept, as every character is
+        if out:
+            out[-1] += carried
+        else:
+            out.append(carried)
+    return out
 
 
-_PYSBD_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it"}
-
-
-# pysbd's time grows with the square of a paragraph's length: 20,000 characters take half a second,
-# 400,000 four minutes. No reporter writes a paragraph of 5,000 characters; a longer "paragraph" is a
-# scrape that lost its line breaks or a dump, and is split by a plain rule in linear time instead.
+# pysbd's time grew with the square of a paragraph's length; sentencex is linear, but a "paragraph"
+# of more than 5,000 characters is a scrape that lost its line breaks or a dump, and the plain rule
+# below is as good a guess there.
 LONG_PARAGRAPH = 5_000
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)\]]*\s+")
 
 
 def split_sentences(text: str, language: str = "english") -> list[str]:
-    """Split one paragraph into sentences, verbatim, with no downloaded model (pysbd's rules)."""
+    """Split one paragraph into sentences, verbatim, with no downloaded model."""
     text = text.strip()
     if not text:
         return []
     if len(text) > LONG_PARAGRAPH:
         return [s.strip() for s in _split_plainly(text) if s.strip()]
-    if language == "english":
-        plain = plain_sentences(text)
-        if plain is not None:
-            return plain
     return list(_segmented(text, language))
 
 
@@ -481,45 +505,7 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
 # day of wire copy and its re-posts): each distinct paragraph is segmented once.
 @lru_cache(maxsize=100_000)
 def _segmented(text: str, language: str) -> tuple[str, ...]:
-    return tuple(s.strip() for s in _segmenter(language).segment(text) if s.strip())
-
-
-# A paragraph pysbd has nothing to decide in: letters, digits, spaces and plain punctuation, every
-# full stop ending a word of two letters or more that is no abbreviation of pysbd's list and is
-# followed by a space and a capital (or ends the paragraph). No quotes, brackets, "?", "!", ellipses
-# or list markers, whose rules are pysbd's; an apostrophe only inside a word ("don't", "Biden's").
-# Four in ten news paragraphs are this plain; there, the cut after each full stop is pysbd's cut
-# (tests/test_sentence_speed.py compares the two on every real paragraph at hand).
-_NOT_PLAIN = re.compile(r"[^A-Za-z0-9 ,.;:%$&/\-—–'’]|  |\.[^ ]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
-_FULL_STOP = re.compile(r"(?<=[A-Za-z])\.(?: (?=[A-Z])|$)|(?P<unclear>\.)")
-_LAST_WORD = re.compile(r"[A-Za-z]+$")
-
-
-@lru_cache(maxsize=1)
-def _pysbd_abbreviations() -> frozenset[str]:
-    from pysbd.lang.english import English
-
-    return frozenset(English.Abbreviation.ABBREVIATIONS)
-
-
-def plain_sentences(text: str) -> list[str] | None:
-    """The sentences of a plain paragraph (see `_NOT_PLAIN`), cut after each full stop; None when
-    the paragraph needs pysbd's rules."""
-    if _NOT_PLAIN.search(text):
-        return None
-    abbreviations = _pysbd_abbreviations()
-    sentences, start = [], 0
-    for stop in _FULL_STOP.finditer(text):
-        if stop.group("unclear"):  # a full stop not after a letter, or not before a capital
-            return None
-        word = _LAST_WORD.search(text, 0, stop.start()).group()
-        if len(word) < 2 or not word[1:].islower() or word.lower() in abbreviations:
-            return None  # "U.S.", "A.", "Gen.": pysbd decides
-        sentences.append(text[start : stop.start() + 1])
-        start = stop.end()
-    if start < len(text):
-        sentences.append(text[start:])
-    return sentences
+    return tuple(s.strip() for s in _compiled_split(text, language) if s.strip())
 
 
 def _split_plainly(text: str) -> list[str]:

@@ -50,13 +50,26 @@ def _stem(word: str) -> str:
 def _words(text: str) -> Iterable[tuple[str, bool]]:
     """(stem, is_name) for each content word."""
     for position, token in enumerate(_TOKEN.findall(text)):
-        word = re.sub(r"['’]s$", "", token).strip(".-'’&")
-        lower = word.lower()
-        if len(lower) < 2 or lower in ENGLISH_STOP_WORDS:
+        term = _term(token)
+        if term is None:
             continue
+        stem, capitalised, acronym = term
         # A capitalised word is a name unless it only opens the text (a headline's first word).
-        is_name = (word[:1].isupper() and position > 0) or (word.isupper() and len(word) > 1)
-        yield _stem(lower), is_name
+        yield stem, (capitalised and position > 0) or acronym
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+# Each distinct token is read once: articles of one story, and the stories of one day, repeat words.
+@lru_cache(maxsize=200_000)
+def _term(token: str) -> tuple[str, bool, bool] | None:
+    """(stem, capitalised, an acronym) of a content word; None for a stop word or a single letter."""
+    word = _POSSESSIVE.sub("", token).strip(".-'’&")
+    lower = word.lower()
+    if len(lower) < 2 or lower in ENGLISH_STOP_WORDS:
+        return None
+    return _stem(lower), word[:1].isupper(), word.isupper() and len(word) > 1
 
 
 def story_terms(article: Article) -> list[str]:

@@ -21,13 +21,15 @@ by `ShortIndex.of`, `containers` per partition against the whole index, `best_co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from .clean import words
 from .model import Article
+from .shingles import Shingles, body_shingles
 
-SHINGLE = 5  # the word 5-grams dedupe compares on (`dedupe.SHINGLE`)
 # A short text must hold at least two sentences or lines, and this many shingles (20 words): two
 # outlets that carry the same sentence share a fact, which the consensus stage counts as two sources;
 # it takes more to call one text a copy of the other.
@@ -41,40 +43,26 @@ _MIN_SENTENCE_WORDS = 3
 # the cap bounds the index (the shingle sets of texts of up to ~250 words).
 MAX_CONTAINED_SHINGLES = 250
 # Longer bodies are not read for the index at all: 250 shingles of English are about 1,500 characters,
-# so a body twice as long is never short, and most articles are; reading their words twice would
-# be the pass's main cost.
+# so a body twice as long is never short, and most articles are.
 MAX_CONTAINED_CHARS = 3_000
 # The share of the short text's shingles that must stand in the longer one: a copy keeps the
 # original's words; a text that shares a few phrases with another is not one.
 CONTAINED_SHARE = 0.9
 
 
-Shingle = tuple[str, ...]  # five words in a row, lower-cased (a tuple: hashed faster than a joined string)
-
-
-def _body_words(article: Article) -> list[str]:
-    """The words of the article's whole body, lower-cased. The whole body, not its prose alone: a
-    scrape keeps a list or table line the original's prose-only comparison text leaves out."""
-    return words(article.body.lower())
-
-
-def _shingle_run(tokens: list[str]) -> Iterable[Shingle]:
-    return zip(*(tokens[i:] for i in range(SHINGLE)))
-
-
-def short_texts(articles: Iterable[Article]) -> dict[str, frozenset[Shingle]]:
-    """{article id: its shingles} for the texts short enough to be tested as a cut copy. (Words are
-    read again in `containers` rather than kept: kept for every article, they would more than double
-    dedupe's memory.)"""
+def short_texts(articles: Iterable[Article]) -> dict[str, np.ndarray]:
+    """{article id: its distinct shingles' hashes (`briefgen.shingles`), sorted} for the texts short
+    enough to be tested as a cut copy. The whole body, not its prose alone: a scrape keeps a list or
+    table line the original's prose-only comparison text leaves out."""
+    candidates = [a for a in articles if len(a.body) <= MAX_CONTAINED_CHARS]
+    shingled = body_shingles([a.body for a in candidates], compared=False).whole
+    counts = shingled.counts()
     out = {}
-    for article in articles:
-        if len(article.body) > MAX_CONTAINED_CHARS:
-            continue
-        tokens = _body_words(article)
-        if len(tokens) - SHINGLE + 1 <= MAX_CONTAINED_SHINGLES and _sentences(article.body) >= MIN_CONTAINED_SENTENCES:
-            shingles = frozenset(_shingle_run(tokens))
-            if len(shingles) >= MIN_CONTAINED_SHINGLES:
-                out[article.id] = shingles
+    for i, article in enumerate(candidates):
+        if counts[i] <= MAX_CONTAINED_SHINGLES and _sentences(article.body) >= MIN_CONTAINED_SENTENCES:
+            distinct = np.unique(shingled.of(i))
+            if len(distinct) >= MIN_CONTAINED_SHINGLES:
+                out[article.id] = distinct
     return out
 
 
@@ -84,48 +72,64 @@ def _sentences(text: str) -> int:
 
 @dataclass(frozen=True)
 class ShortIndex:
-    """The short texts' shingles, and where each shingle stands."""
+    """The short texts' shingles, and where each shingle stands: `holders[starts[k]:starts[k + 1]]`
+    are the short texts (indexes into `ids`) holding the shingle `keys[k]`."""
 
-    sizes: dict[str, int]  # short article id → its number of shingles
-    postings: dict[Shingle, tuple[str, ...]]  # shingle → the short articles holding it
+    ids: tuple[str, ...]  # the short articles, sorted
+    sizes: np.ndarray  # distinct shingles of each
+    keys: np.ndarray  # uint64: every distinct shingle of any short text, sorted
+    starts: np.ndarray  # int64, one more than there are keys
+    holders: np.ndarray  # int64
 
     @staticmethod
-    def of(*parts: dict[str, frozenset[Shingle]]) -> ShortIndex:
-        sizes: dict[str, int] = {}
-        postings: dict[Shingle, list[str]] = {}
+    def of(*parts: dict[str, np.ndarray]) -> ShortIndex:
+        merged: dict[str, np.ndarray] = {}
         for part in parts:
-            for article_id in sorted(part):
-                sizes[article_id] = len(part[article_id])
-                for shingle in part[article_id]:
-                    postings.setdefault(shingle, []).append(article_id)
-        return ShortIndex(sizes, {s: tuple(sorted(ids)) for s, ids in postings.items()})
+            merged.update(part)
+        ids = tuple(sorted(merged))
+        sizes = np.array([len(merged[i]) for i in ids], dtype=np.int64)
+        if not ids:
+            empty = np.zeros(0, dtype=np.int64)
+            return ShortIndex(ids, sizes, np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), empty)
+        hashes = np.concatenate([merged[i] for i in ids])
+        holders = np.repeat(np.arange(len(ids), dtype=np.int64), sizes)
+        order = np.lexsort((holders, hashes))  # by shingle, then by short text
+        hashes, holders = hashes[order], holders[order]
+        keys, first = np.unique(hashes, return_index=True)
+        return ShortIndex(ids, sizes, keys, np.append(first, len(hashes)).astype(np.int64), holders)
 
 
 Containment = tuple[str, str, int]  # (short article id, container id, the container's length in shingles)
 
 
-def containers(index: ShortIndex, articles: Iterable[Article]) -> list[Containment]:
+def containers(index: ShortIndex, articles: Sequence[Article], shingled: Shingles | None = None) -> list[Containment]:
     """Every (short text, longer article) pair where the longer article holds `CONTAINED_SHARE` of
-    the short text's shingles. Only the shingles
-    some short text holds are kept while an article is read: most of its shingles are in none."""
-    if not index.sizes:
+    the short text's shingles. `shingled`: the articles' whole-body shingles when already made.
+
+    All in numpy: each article's shingles are looked up in the index's sorted keys, the distinct
+    (article, shingle) hits are spread to the short texts holding the shingle, and the hits of each
+    (article, short text) pair are counted."""
+    if not index.ids or not articles:
         return []
+    if shingled is None:
+        shingled = body_shingles([a.body for a in articles], compared=False).whole
+    lengths = shingled.counts()  # an article's shingles, counted with repeats: how long it is
+    at = np.minimum(np.searchsorted(index.keys, shingled.hashes), len(index.keys) - 1)
+    hit = index.keys[at] == shingled.hashes
+    article_of = np.repeat(np.arange(len(articles), dtype=np.int64), lengths)[hit]
+    pairs = np.unique(article_of * len(index.keys) + at[hit])  # each shingle counted once per article
+    article_of, key = pairs // len(index.keys), pairs % len(index.keys)
+    spread = index.starts[key + 1] - index.starts[key]
+    first = np.repeat(index.starts[key] - (np.cumsum(spread) - spread), spread)
+    short = index.holders[first + np.arange(len(first))]
+    combined, shared = np.unique(np.repeat(article_of, spread) * len(index.ids) + short, return_counts=True)
+    article_of, short = combined // len(index.ids), combined % len(index.ids)
+    size = index.sizes[short]
+    length = lengths[article_of]
     found = []
-    for article in articles:
-        article_id, tokens = article.id, _body_words(article)
-        length = len(tokens) - SHINGLE + 1  # its shingles, counted with repeats: how long it is
-        seen: set[Shingle] = set()
-        shared: dict[str, int] = {}
-        for shingle in _shingle_run(tokens):
-            holders = index.postings.get(shingle)
-            if holders and shingle not in seen:
-                seen.add(shingle)
-                for short_id in holders:
-                    shared[short_id] = shared.get(short_id, 0) + 1
-        for short_id, n in shared.items():
-            size = index.sizes[short_id]
-            if short_id != article_id and size < length and n >= CONTAINED_SHARE * size:
-                found.append((short_id, article_id, length))
+    for a, s, n_length in zip(*(x[(size < length) & (shared >= CONTAINED_SHARE * size)].tolist() for x in (article_of, short, length))):
+        if index.ids[s] != articles[a].id:
+            found.append((index.ids[s], articles[a].id, n_length))
     return found
 
 
@@ -143,5 +147,5 @@ def best_containers(found: Iterable[Containment]) -> list[tuple[str, str]]:
 
 
 def contained_copies(articles: list[Article]) -> list[tuple[str, str]]:
-    """(short text, its container) for the whole batch at once: the local engine's way."""
+    """(short text, its container) for the whole batch at once."""
     return best_containers(containers(ShortIndex.of(short_texts(articles)), articles))

@@ -14,107 +14,110 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from hashlib import sha1
-
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from datasketch.minhash import _fmix
 
-from .clean import looks_like_prose, words
 from .config import BriefingConfig
-from .containment import contained_copies
+from .containment import ShortIndex, best_containers, containers, short_texts
 from .model import Article
 from .process_pool import MIN_TEXT_FOR_POOL, add_worker_timings, map_in_processes, pool_size
+from .shingles import Shingles, body_shingles
 
 NUM_PERM = 128
-SCHEME = "affine32"  # named so that signatures kept in a store read back under the same hashing
-SHINGLE = 5
+# The hashing a signature was made with: datasketch's "affine32" permutations (MurmurHash3's 32-bit
+# pre-mix, then a·h + b wrapping at 32 bits, seed 1) of `briefgen.shingles`' 64-bit shingle hashes cut
+# to their low 32 bits. Signatures made under another scheme are not comparable: a store keeps those
+# of this one only (`briefgen.store` drops older ones, and they are made again from the bodies).
+SCHEME = "affine32"
 # The bands of similarity 0.7 (14 of 9 rows) propose 87 % of the pairs at exactly 0.8, 97 % at 0.85 and
 # 99.9 % at 0.9; those of 0.6 would reach 99 % at 0.8 for 18 bands: more memory, and more records for
 # the Dask engine to shuffle, for pairs whose estimate is within its own noise of the threshold.
 CANDIDATE_MARGIN = 0.1
-
-
-def _shingles(text: str) -> set[bytes]:
-    tokens = [w.lower() for w in words(text)]
-    return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(0, len(tokens) - SHINGLE + 1))}
-
-
-# datasketch's own pre-mix, and the values a MinHash starts from, so that the bulk path cannot drift
-_EMPTY_HASHVALUES = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).hashvalues
+# Shingles permuted at once: 128 permutations of 4,096 shingles (2 MB) stay in the processor's cache,
+# which makes numpy several times faster than over a whole batch.
+_PERMUTED_AT_ONCE = 4096
+# Bodies read per piece of work: enough for numpy to work in bulk, few enough to spread over workers.
+BODIES_PER_TASK = 64
 
 
 @lru_cache(maxsize=1)
 def _permutations() -> np.ndarray:
-    """The hash permutations every fingerprint uses (they follow from the seed). Drawn once and
-    shared: each MinHash would otherwise draw its own copy — a fifth of dedupe's time, and 2 KB
-    per article kept in memory."""
+    """The hash permutations every fingerprint uses (they follow from the seed), drawn once."""
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
-# Copies are compared on their prose when it holds this many words: a plain-text scrape keeps the
-# article's paragraphs and loses its short list and table lines, which an HTML reading of the same
-# article keeps; the paragraphs are what a copy copies.
-MIN_PROSE_WORDS = 60
+def minhash_values(shingles: Shingles) -> list[np.ndarray | None]:
+    """Each text's MinHash values (None: fewer than 3 distinct shingles, too little to call anything
+    a copy of it). datasketch's `update_batch` over the same 32-bit hashes gives the same values
+    (tests/test_dedupe_cluster.py); here the permutations run over many texts' shingles at once."""
+    counts = shingles.counts()
+    enough = [i for i in range(len(counts)) if counts[i] >= 3 and _three_distinct(shingles.of(i))]
+    out: list[np.ndarray | None] = [None] * len(counts)
+    a, b = (p.reshape(-1, 1) for p in _permutations())
+    group: list[int] = []
+    in_group = 0
+    for k, i in enumerate(enough):
+        group.append(i)
+        in_group += counts[i]
+        if k + 1 == len(enough) or in_group + counts[enough[k + 1]] > _PERMUTED_AT_ONCE:
+            hashed = np.concatenate([shingles.of(j) for j in group]).astype(np.uint32)  # the low 32 bits
+            starts = np.cumsum([0] + [counts[j] for j in group[:-1]])
+            with np.errstate(over="ignore"):  # the permutation wraps around 2^32 on purpose
+                permuted = _fmix(hashed, 32) * a + b  # (NUM_PERM, shingles)
+            for j, values in zip(group, np.minimum.reduceat(permuted, starts, axis=1).T):
+                out[j] = values.copy()
+            group, in_group = [], 0
+    return out
 
 
-def compared_text(body: str) -> str:
-    """The part of a body copies are compared on: its prose-shaped lines, or the whole body when
-    they are too few."""
-    prose = "\n".join(line for line in body.split("\n") if looks_like_prose(line))
-    return prose if len(words(prose)) >= MIN_PROSE_WORDS else body
+def _three_distinct(hashes: np.ndarray) -> bool:
+    others = hashes[hashes != hashes[0]]
+    return len(others) > 0 and bool((others != others[0]).any())
 
 
-def fingerprint(text: str) -> MinHash | None:
-    hashvalues = _hashvalues(text)
-    if hashvalues is None:
-        return None
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashvalues, permutations=_permutations(), scheme=SCHEME)
+def as_minhash(values: np.ndarray) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_permutations(), scheme=SCHEME)
 
 
-def _hashvalues(text: str) -> np.ndarray | None:
-    """The MinHash values datasketch's `update_batch` gives the text's shingles, in bulk.
-
-    datasketch hashes each shingle by calling `sha1_hash32` (SHA-1, first 4 bytes, little-endian)
-    into a Python list, then permutes the array. Here the 4-byte prefixes are joined into one
-    buffer read as an array, and the same permutation (its MurmurHash3 pre-mix, then a·h + b,
-    wrapping at 32 bits) and minimum follow in numpy: the same values
-    (tests/test_dedupe_cluster.py compares them with datasketch's own), at a third of the time.
-    """
-    shingles = _shingles(text)
-    if len(shingles) < 3:  # too little text to call anything a copy of it
-        return None
-    prefixes = b"".join([sha1(s).digest()[:4] for s in shingles])
-    hashed = np.frombuffer(prefixes, dtype="<u4").astype(np.uint32).reshape(-1, 1)
-    a, b = _permutations()
-    with np.errstate(over="ignore"):  # the permutation wraps around 2^32 on purpose
-        permuted = _fmix(hashed, 32) * a + b
-    return np.minimum(_EMPTY_HASHVALUES, permuted.min(axis=0))
+def fingerprint(body: str) -> MinHash | None:
+    """The MinHash of a body's compared text (`shingles.compared_lines`); None when it is too short."""
+    [values] = minhash_values(body_shingles([body]).compared)
+    return None if values is None else as_minhash(values)
 
 
-def fingerprints(texts: list[str], workers: int = 1) -> list[MinHash | None]:
-    """`fingerprint` of each text, in order; on `workers` processes (forked) when more than one."""
+def fingerprints(bodies: list[str], workers: int = 1) -> list[MinHash | None]:
+    """`fingerprint` of each body, in order; on `workers` processes (forked) when more than one."""
+    tasks = [(start, min(start + BODIES_PER_TASK, len(bodies))) for start in range(0, len(bodies), BODIES_PER_TASK)]
+
+    def values_of(task: tuple[int, int]) -> list[np.ndarray | None]:
+        return minhash_values(body_shingles(bodies[task[0] : task[1]]).compared)
+
+    values: list[np.ndarray | None] = [None] * len(bodies)
+    for (start, stop), found in zip(tasks, _map(tasks, values_of, workers)):
+        values[start:stop] = found
+    return [None if v is None else as_minhash(v) for v in values]
+
+
+def _map(tasks: list, do, workers: int) -> list:
+    """`do` over the tasks, in order; on forked workers when more than one."""
     if workers < 2:
-        return [fingerprint(t) for t in texts]
-    values: list[np.ndarray | None] = [None] * len(texts)
-    for index, hashvalues, timings in map_in_processes(texts, _hashvalues, workers):
-        values[index] = hashvalues
+        return [do(task) for task in tasks]
+    results: list = [None] * len(tasks)
+    for index, result, timings in map_in_processes(tasks, do, workers):
+        results[index] = result
         add_worker_timings(timings, "dedupe fingerprints")
-    return [
-        None if v is None else MinHash(num_perm=NUM_PERM, seed=1, hashvalues=v, permutations=_permutations(), scheme=SCHEME)
-        for v in values
-    ]
+    return results
 
 
 def signature(article: Article) -> bytes | None:
     """The article's fingerprint as bytes, for a store to keep (None: too short to have one)."""
-    m = fingerprint(compared_text(article.body))
+    m = fingerprint(article.body)
     return None if m is None else m.hashvalues.astype("<u8").tobytes()
 
 
 def _from_signature(data: bytes) -> MinHash:
-    hashvalues = np.frombuffer(data, dtype="<u8")
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashvalues, permutations=_permutations(), scheme=SCHEME)
+    return as_minhash(np.frombuffer(data, dtype="<u8").astype(np.uint32))
 
 
 def candidate_index(threshold: float) -> MinHashLSH:
@@ -171,10 +174,7 @@ def mark_duplicates(
         return x
 
     ordered = sorted(articles, key=_original_first)
-    unknown = [a for a in ordered if a.id not in known]
-    bodies = [compared_text(a.body) for a in unknown]
-    workers = pool_size(config, len(bodies), len(bodies)) if sum(map(len, bodies)) >= MIN_TEXT_FOR_POOL else 1
-    computed = dict(zip((a.id for a in unknown), fingerprints(bodies, workers)))
+    computed, contained = _read_bodies(ordered, known, config)
     for article in ordered:
         parent[article.id] = article.id
         m = _from_signature(known[article.id]) if article.id in known else computed[article.id]
@@ -187,7 +187,7 @@ def mark_duplicates(
                 parent[root(article.id)] = root(other)
         lsh.insert(article.id, m)
         hashes[article.id] = m
-    for short, container in contained_copies(articles):  # a copy cut short: `briefgen.containment`
+    for short, container in contained:  # a copy cut short: `briefgen.containment`
         if root(short) != root(container):
             parent[root(short)] = root(container)
 
@@ -215,3 +215,33 @@ def dates_from_groups(copies: Mapping[str, str], published: Mapping[str, str | N
             earliest = min(dated)
             found.update({m: earliest for m in members if not published.get(m)})
     return found
+
+
+def _read_bodies(
+    ordered: list[Article], known: Mapping[str, bytes], config: BriefingConfig
+) -> tuple[dict[str, MinHash | None], list[tuple[str, str]]]:
+    """One reading of every body, shared by both ways copies are found: the MinHash of each article
+    without a known signature, and the (short text, container) pairs of `briefgen.containment`.
+
+    The short texts' index is built first (short bodies only: little text), so that each body's
+    shingles can be looked up in it as soon as they are made, and then dropped: no body's shingles
+    are held longer than its piece of work."""
+    index = ShortIndex.of(short_texts(ordered))
+    tasks = [(start, min(start + BODIES_PER_TASK, len(ordered))) for start in range(0, len(ordered), BODIES_PER_TASK)]
+
+    def read(task: tuple[int, int]) -> tuple[list[np.ndarray | None], list]:
+        batch = ordered[task[0] : task[1]]
+        shingled = body_shingles([a.body for a in batch])
+        values = minhash_values(shingled.compared)
+        return [None if a.id in known else v for a, v in zip(batch, values)], containers(index, batch, shingled.whole)
+
+    text = sum(len(a.body) for a in ordered)
+    workers = pool_size(config, len(tasks), len(ordered)) if text >= MIN_TEXT_FOR_POOL else 1
+    computed: dict[str, MinHash | None] = {}
+    found: list = []
+    for (start, stop), (values, pairs) in zip(tasks, _map(tasks, read, workers)):
+        for article, v in zip(ordered[start:stop], values):
+            if article.id not in known:
+                computed[article.id] = None if v is None else as_minhash(v)
+        found.extend(pairs)
+    return computed, best_containers(found)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .clean import words
 
@@ -63,6 +64,9 @@ CASED_SCRIPT_SHARE = 0.8
 MIN_HEADING_WORDS = 4
 
 
+# The summarizer and the lede both judge each article's sentences, and re-posts repeat their
+# original's sentences word for word: each distinct sentence is judged once.
+@lru_cache(maxsize=200_000)
 def line_fault(text: str) -> str | None:
     """Why `text` is not a briefing line ("list item", "schedule", "heading", …), or None when it is one."""
     line = text.strip()

@@ -106,6 +106,8 @@ def matching_terms(texts: list[str], language: str) -> list[frozenset[str]]:
     return [_terms(text, acronyms, language) for text in texts]
 
 
+# A sentence re-posted by several outlets of one story is read with the same acronyms each time.
+@lru_cache(maxsize=200_000)
 def _terms(text: str, acronyms: frozenset[str], language: str) -> frozenset[str]:
     spans = name_spans(text, acronyms)
     if not spans:

@@ -13,6 +13,7 @@ callers do the work in this process instead.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -103,8 +104,13 @@ def map_in_processes(
     global _batch
     order = list(heaviest_first) if heaviest_first is not None else list(range(len(items)))
     _batch = _Batch(items, do)
+    # What the workers inherit is left out of their garbage collector's passes: a pass writes to
+    # every object it visits, and each page it writes to is copied out of the memory the workers
+    # share with this process (the articles, once per worker).
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_do_one, order, chunksize=max(1, len(order) // (workers * 16)))
     finally:
+        gc.unfreeze()
         _batch = None

@@ -56,6 +56,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN source_id TEXT;
     """,
+    # 2 → 3: fingerprints hash their shingles another way (`briefgen.shingles`); one made the old way
+    # compares with a new one as with a stranger. They are dropped, and made again from the stored
+    # bodies when an article is read again (a run saves a fingerprint where the store has none).
+    """
+    UPDATE articles SET fingerprint = NULL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -184,7 +190,8 @@ class Store:
                 "INSERT INTO articles"
                 " (id, path, title, body, outlet, host, url, published, author, source_id, fingerprint, first_seen)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
+                " ON CONFLICT (id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen),"
+                " fingerprint = coalesce(fingerprint, excluded.fingerprint)",
                 [
                     (a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, a.source_id,
                      fingerprints.get(a.id), day)

@@ -198,18 +198,62 @@ def test_title_encoder_refuses_weights_that_are_not_the_published_ones(tmp_path)
 
 
 def test_bulk_fingerprints_equal_datasketchs_own_on_the_seeds(examples):
-    """The MinHash values computed in bulk are datasketch's, value for value, so stored signatures,
-    duplicate decisions and the Dask engine's copies stay what they were."""
+    """The MinHash values computed in bulk are datasketch's own over the same shingle hashes, value
+    for value, in this process and in workers."""
     from datasketch import MinHash
 
-    from briefgen.dedupe import NUM_PERM, SCHEME, _permutations, _shingles, fingerprint, fingerprints
+    from briefgen.dedupe import NUM_PERM, SCHEME, _permutations, fingerprint, fingerprints
+    from briefgen.shingles import body_shingles
 
     bodies = [path.read_text(encoding="utf-8") for path in sorted(examples.iterdir())]
     assert len(bodies) >= 5
     for body in bodies:
-        reference = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
-        reference.update_batch(list(_shingles(body)))
+        reference = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(), hashfunc=int)
+        reference.update_batch([int(h) & 0xFFFFFFFF for h in body_shingles([body]).compared.hashes])
         assert (fingerprint(body).hashvalues == reference.hashvalues).all()
-    in_processes = fingerprints(bodies, workers=2)
-    assert all((a.hashvalues == fingerprint(b).hashvalues).all() for a, b in zip(in_processes, bodies))
+    in_processes = fingerprints(bodies * 30, workers=2)
+    assert all((a.hashvalues == fingerprint(b).hashvalues).all() for a, b in zip(in_processes, bodies * 30))
     assert fingerprint("too short") is None
+    assert fingerprint("the cat " * 50) is None  # two distinct shingles, however long
+
+
+def _reference_shingle_hashes(text: str) -> list[int]:
+    """The shingle hashes of `briefgen.shingles`, one word and one shingle at a time in plain Python."""
+    from briefgen.clean import WORD
+    from briefgen.shingles import _BASE, _WORD_WEIGHTS
+
+    mask = (1 << 64) - 1
+
+    def fmix(h: int) -> int:
+        h ^= h >> 33
+        h = (h * 0xFF51AFD7ED558CCD) & mask
+        h ^= h >> 33
+        h = (h * 0xC4CEB9FE1A85EC53) & mask
+        return h ^ (h >> 33)
+
+    hashed = [fmix((sum(ord(c) * pow(_BASE, j, 1 << 64) for j, c in enumerate(w)) + len(w)) & mask) for w in WORD.findall(text.lower())]
+    return [fmix(sum(h * int(k) for h, k in zip(hashed[i : i + 5], _WORD_WEIGHTS)) & mask) for i in range(len(hashed) - 4)]
+
+
+def test_shingle_hashes_are_the_words_own_whatever_else_is_in_the_batch(examples):
+    from briefgen.shingles import body_shingles
+
+    bodies = [path.read_text(encoding="utf-8") for path in sorted(examples.iterdir())][:3]
+    bodies.append("Zürich's “quoted” words — and 3.5 per-cent, naïve café.\nA second line of five words here.")
+    together = body_shingles(bodies)
+    for i, body in enumerate(bodies):
+        expected = _reference_shingle_hashes(body)
+        assert together.whole.of(i).tolist() == expected
+        assert body_shingles([body]).whole.of(0).tolist() == expected
+    # the same words in another order are other shingles
+    a, b = body_shingles(["one two three four five", "two one three four five"]).whole.hashes.tolist()
+    assert a != b
+
+
+def test_a_copy_under_another_sites_menu_has_the_originals_fingerprint(examples):
+    # copies are compared on their prose lines: the menu and share lines around a re-post do not count
+    from briefgen.dedupe import fingerprint
+
+    body = sorted(examples.iterdir())[0].read_text(encoding="utf-8")
+    wrapped = "Skip to content\nHome | News | Sport\n" + body + "\nShare this:\nRelated posts"
+    assert (fingerprint(wrapped).hashvalues == fingerprint(body).hashvalues).all()

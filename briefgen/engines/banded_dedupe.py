@@ -26,7 +26,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, compared_text, dates_from_groups, fingerprint
+from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, dates_from_groups, minhash_values
+from ..shingles import body_shingles
 from ..model import Article
 
 Located = tuple[str, int]  # (article id, index of the partition holding its signature)
@@ -49,11 +50,10 @@ def band_ranges(threshold: float) -> list[tuple[int, int]]:
 
 def partition_signatures(part: int, articles: list[Article]) -> Signatures:
     ids, rows = [], []
-    for article in articles:
-        m = fingerprint(compared_text(article.body))
-        if m is not None:
+    for article, values in zip(articles, minhash_values(body_shingles([a.body for a in articles]).compared)):
+        if values is not None:
             ids.append(article.id)
-            rows.append(m.hashvalues)
+            rows.append(values)
     values = np.array(rows, dtype=np.uint64).reshape(len(rows), NUM_PERM)
     return Signatures(part, tuple(ids), values, tuple((a.id, _original_first(a)) for a in articles))
 

@@ -7,7 +7,7 @@ Same input and options → the same briefing as the local engine, byte for byte.
 | 1. ingest + clean | read one partition of the files (a contiguous run of the sorted file list); its (site, paragraph, story) keys; its site boilerplate dropped | – | the "identical to" rule over (id, path) pairs; which paragraphs are a site's boilerplate |
 | 3. dedupe | MinHash signatures; band records; short texts' shingles, then the longer articles holding them | by LSH band key; the short texts' index to every partition | union-find over verified and containment links; originals named |
 | 4. cluster | story terms; TF-IDF rows; neighbour search per block of rows | rows gathered into one matrix | vocabulary + idf; seeded Louvain over the edges |
-| 2. sentences | pysbd sentence splitting, per partition | by story (balanced buckets) | – |
+| 2. sentences | sentence splitting (sentencex), per partition | by story (balanced buckets) | – |
 | 5–6. summarize + consensus | one task per bucket of stories | – | the briefing's order |
 
 Articles stay on the workers until the end, when the driver gathers them for the `Briefing` record
@@ -216,7 +216,7 @@ class _Run:
         shingles, the client merges them into one index and sends it to every partition, which finds
         the longer articles holding them; the client picks each short text's container."""
         index = containment.ShortIndex.of(*self.client.gather([self.submit(_short_texts, part) for part in articles]))
-        if not index.sizes:
+        if not index.ids:
             return []
         [index_] = self.client.scatter([index], broadcast=True)
         found = self.client.gather([self.submit(_containers, index_, part) for part in articles])

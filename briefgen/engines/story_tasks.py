@@ -1,7 +1,7 @@
 """Summarize + consensus per story, where the stories' articles are sent.
 
 A story's brief needs only its own articles and their sentences (`pipeline.summarize_story`), so the
-articles are shuffled by story: each partition splits its sentences per article (pysbd: per-article
+articles are shuffled by story: each partition splits its sentences per article (per-article
 work) and routes (article, sentences) to the bucket of the article's story; one task per bucket
 briefs its stories. Buckets are balanced by article count, largest stories first.
 """

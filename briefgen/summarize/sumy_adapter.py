@@ -3,7 +3,7 @@
 sumy summarises one document and returns the top sentences; briefgen needs a score for every
 sentence of a story's pool, so each algorithm runs on one document built from the pool and the
 ratings it computes are read off as scores. sumy's default tokenizer needs NLTK's punkt data, which
-is never downloaded here, so it gets `OfflineTokenizer` (pysbd sentences, regex words) instead.
+is never downloaded here, so it gets `OfflineTokenizer` (sentencex sentences, regex words) instead.
 """
 
 from __future__ import annotations
