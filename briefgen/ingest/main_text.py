@@ -1,11 +1,12 @@
 """An HTML page's main text, read from the parsed tree by compiled code and a few rules of form.
 
 The article is the element that holds most of the page's paragraph prose (paragraphs score their
-parent fully and their grandparent by half, as Readability does); its text is read block by block,
-leaving out what is not the article's: figures and captions, the headline and its byline block,
-navigation, forms, and elements whose class or id names page furniture (share bars, "related"
-boxes, comment sections, newsletters). Only class words that describe a role are used, never a
-site's name.
+parent fully and their grandparent by half, as Readability does), with the blocks above it that hold
+prose too (an intro set apart); its text is read block by block, leaving out what is not the
+article's: figures and captions, the headline, navigation, forms, tables, hidden elements, blocks
+that are mostly links, and elements whose class or id names page furniture (share bars, "related"
+boxes, comment sections, newsletters, bylines). Only class words that describe a role are used,
+never a site's name.
 
 The pass also says how sure it is (`MainText.sure`): little text, a container that holds a small
 share of the page's prose, or much link text mean the page is laid out in a way these rules do not
@@ -45,16 +46,16 @@ _ARTICLE_WORDS = re.compile(r"article|story|post|entry|content|body|text|main", 
 _ATTRIBUTES = ("class", "id")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-# Blocks that are dropped when their text is mostly link text: a list of links, a table of
-# contents, a navigation box, a "Category: Blog Popular" line (the article's own paragraphs with a
-# link or two stay)
+# A block whose text is more than half link text is a list of links, a table of contents, a
+# navigation box, a "Category: Blog Popular" line; a paragraph needs two links for that (one address
+# alone in a line is the article's)
 _PARAGRAPH_TAGS = frozenset("p li h2 h3 h4 h5 h6 dd dt td".split())
 _MOSTLY_LINKS = 0.5
 
-_MIN_PARAGRAPH = 25
-_MOST_OF = 0.5
-_MIN_SIBLING_PROSE = 80  # characters of paragraph prose that make a sibling of the container the article's
-_MIN_SIBLING_TEXT = 300  # or characters of text outside links (a list of tips)  # characters: shorter <p> are labels and buttons, not prose
+_MIN_PARAGRAPH = 25  # characters: shorter <p> are labels and buttons, not prose
+_MOST_OF = 0.5  # a furniture-named wrapper holding this share of the article's prose is read
+_MIN_SIBLING_PROSE = 80  # characters of paragraph prose that make a block above the container the article's
+_MIN_SIBLING_TEXT = 300  # or characters of text outside links (a list of tips)
 _SURE_CHARS = 400  # an article shorter than this may be a page the rules misread
 _SURE_SHARE = 0.6  # the container must hold this share of the page's paragraph prose
 _SURE_LINK_SHARE = 0.3  # link text above this share of the extracted text is a list of links
