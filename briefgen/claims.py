@@ -154,7 +154,7 @@ def _months(text: str) -> set[int]:
     found = set()
     for m in _MONTH.finditer(text):
         word = m.group(1)
-        if word == "May" and not re.match(r"\s*\d", text[m.end():]) and not re.search(r"\b(?:in|of|since|until|by|early|late|mid)\s*$", text[: m.start()]):
+        if word == "May" and not re.match(r"\s*\d", text[m.end():]) and not re.search(r"\b(?:in|of|since|until|by|early|late|mid)\s*$", text[: m.start()], re.I):
             continue  # "May" opening a sentence is as often the verb
         if len(word) == 3 and word != "May" and not m.group(2) and not re.match(r"\s*\d", text[m.end():]):
             continue  # "Mar", "Jun" bare: likely a name
