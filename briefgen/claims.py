@@ -33,11 +33,12 @@ from functools import lru_cache
 
 # One passage (a sentence or two in a row) must tell the fact: a fair share of the line's words
 # together, not scattered over the article.
-PASSAGE_BAR = 0.35
+PASSAGE_BAR = 0.5
 QUOTE_SHARE = 0.5  # share of a quotation's word pairs the article must hold, in the same order
 NAME_SHARE = 0.5  # share of a multi-word name's words the article must hold ("Sierra Nevada Corp.")
 MIN_QUOTE_WORDS = 3  # shorter quotations ("actively advancing") are checked as words, not as quotes
 WINDOW = 2  # sentences in a row that may carry the line together
+NEAR = 1  # sentences either side of that passage where the line's speaker may stand
 
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -75,8 +76,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _SAYING = r"(?:said|says|wrote|writes|told|tells|added|adds|noted|notes|warned|stated|explained|announced)"
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]*)*"
 _SPEAKER = re.compile(
-    rf"(?:^|[,;:]\s+|\s)(?:the\s+)?(?P<before>{_NAME_RUN})\s+{_SAYING}\b"
-    rf"|\b{_SAYING}\s+(?P<after>{_NAME_RUN})|\baccording to\s+(?:the\s+)?(?P<source>{_NAME_RUN})"
+    rf"(?:^|[,;:]\s+|\s)(?:the\s+)?(?P<before>{_NAME_RUN})(?:\s+of\s+the\s+{_NAME_RUN})?,?\s+{_SAYING}\b"
+    rf"|\b{_SAYING}\s+(?P<after>{_NAME_RUN})|\b[Aa]ccording to\s+(?:(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|by|from|of)\s+)?(?:the\s+)?(?P<source>{_NAME_RUN})"
 )
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*|[A-Z](?:\.[A-Z])+\.?")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N."
@@ -300,12 +301,16 @@ def _name_found(run: tuple[str, ...], facts: ArticleFacts) -> bool:
     return found == len(run) if len(run) <= 2 else found >= math.ceil(NAME_SHARE * len(run))
 
 
-def missing_elements(line: Elements, facts: ArticleFacts) -> list[str]:
+def missing_elements(line: Elements, facts: ArticleFacts, near: ArticleFacts | None = None) -> list[str]:
+    """The line's elements the article lacks. Who said it must stand `near` the passage that tells
+    the fact (a source the article names for another of its facts is not this fact's source);
+    figures, dates, quotations and names may stand anywhere in the article."""
+    near = near or facts
     missing = [f"number {v:g}" for v in sorted(line.numbers) if v not in facts.numbers]
     missing += [f"month {m}" for m in sorted(line.months) if m not in facts.months]
     missing += [f"weekday {d}" for d in sorted(line.weekdays) if d not in facts.weekdays]
     missing += [f"quote {' '.join(q[:6])}…" for q in line.quotes if not _quote_found(q, facts)]
-    if line.speaker and not _name_found(line.speaker, facts):
+    if line.speaker and not _name_found(line.speaker, near):
         missing.append("speaker " + " ".join(line.speaker))
     missing += ["name " + " ".join(run) for run in line.names if not _name_found(run, facts)]
     return missing
@@ -357,11 +362,13 @@ def judge(
     everything = frozenset().union(*article_terms) if article_terms else frozenset()
     line = elements(line_text)
     passage_text = " ".join(article_texts[i] for i in passage)
+    first = max(0, passage[0] - NEAR) if passage else 0
+    end = min(len(article_texts), passage[-1] + 1 + NEAR) if passage else 0
     return Finding(
         coverage=round(best, 6),
         detail=round(coverage_of(line_terms, everything, weight), 6),
         passage=passage,
-        missing=tuple(missing_elements(line, facts)),
+        missing=tuple(missing_elements(line, facts, article_facts(" ".join(article_texts[first:end])))),
         conflicts=tuple(conflicts(line, line_text, passage_text, facts)),
     )
 

@@ -238,6 +238,7 @@ def stands_alone_fault(text: str) -> str | None:
         or _TEMPORAL_THEN.search(outside)
         or _OBJECT_IT.search(outside)
         or leans_on_earlier_text(line)
+        or _names_nothing(line)
     ):
         return "dangling reference"
     return None
@@ -272,6 +273,17 @@ _SALES = re.compile(
     re.I,
 )
 _SALES_OPENING = re.compile(r"^(?:Score|Grab|Snag|Save|Shop|Buy|Order|Pick up|Check out|Head over|Don['’]t miss)\b")
+
+
+def _names_nothing(line: str) -> bool:
+    """"Authorities say that the cases appear to be unrelated.": "the cases", "the deal", and no name
+    or figure in the line to say which — the line only makes sense after the one before it."""
+    rest = words(line)[1:]
+    named = any(w[:1].isupper() and w != "I" and w.lower() not in _CALENDAR for w in rest) or any(c.isdigit() for c in line)
+    return not named and bool(_DEFINITE_NOUN.search(line))
+
+
+_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|this|that)\s+[a-z]{3,}", re.I)
 
 
 def _opens_unclosed_quote(line: str) -> bool:
