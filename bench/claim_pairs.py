@@ -33,9 +33,9 @@ REPO = Path(__file__).resolve().parent.parent
 EXTRA = REPO / "bench/data/citations-extra.jsonl"
 
 
-def load_pairs(shared: Path) -> list[dict]:
+def load_pairs(shared: Path, extra: bool = True) -> list[dict]:
     pairs = [json.loads(line) for line in (shared / "data/citations/pairs.jsonl").open()]
-    if EXTRA.exists():
+    if extra and EXTRA.exists():
         pairs += [json.loads(line) for line in EXTRA.open() if line.strip()]
     return pairs
 
@@ -98,8 +98,10 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--half", choices=("tune", "held-out"))
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--shared-only", action="store_true",
+                        help="only the shared pairs (the project's own were judged on lines the matcher had cited)")
     args = parser.parse_args()
-    pairs = load_pairs(args.shared)
+    pairs = load_pairs(args.shared, extra=not args.shared_only)
     if args.half:
         keep = "01234567" if args.half == "tune" else "89abcdef"
         pairs = [p for p in pairs if p["article_file"].endswith(".html") and p["article_file"][0] in keep]

@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .summarize.terms import sentence_terms
+
 # One passage (a sentence or two in a row) must tell the fact: a fair share of the line's words
 # together, not scattered over the article.
 PASSAGE_BAR = 0.5
@@ -301,6 +303,12 @@ def _name_found(run: tuple[str, ...], facts: ArticleFacts) -> bool:
     return found == len(run) if len(run) <= 2 else found >= math.ceil(NAME_SHARE * len(run))
 
 
+def _speaker_found(speaker: tuple[str, ...], facts: ArticleFacts, near: ArticleFacts) -> bool:
+    """The speaker is named in the article, and beside the passage by name or surname ("Kirby said"
+    after "John Kirby" was introduced further up)."""
+    return _name_found(speaker, facts) and (_name_found(speaker, near) or _word_found(speaker[-1], near))
+
+
 def missing_elements(line: Elements, facts: ArticleFacts, near: ArticleFacts | None = None) -> list[str]:
     """The line's elements the article lacks. Who said it must stand `near` the passage that tells
     the fact (a source the article names for another of its facts is not this fact's source);
@@ -310,7 +318,7 @@ def missing_elements(line: Elements, facts: ArticleFacts, near: ArticleFacts | N
     missing += [f"month {m}" for m in sorted(line.months) if m not in facts.months]
     missing += [f"weekday {d}" for d in sorted(line.weekdays) if d not in facts.weekdays]
     missing += [f"quote {' '.join(q[:6])}…" for q in line.quotes if not _quote_found(q, facts)]
-    if line.speaker and not _name_found(line.speaker, near):
+    if line.speaker and not _speaker_found(line.speaker, facts, near):
         missing.append("speaker " + " ".join(line.speaker))
     missing += ["name " + " ".join(run) for run in line.names if not _name_found(run, facts)]
     return missing
@@ -366,11 +374,33 @@ def judge(
     end = min(len(article_texts), passage[-1] + 1 + NEAR) if passage else 0
     return Finding(
         coverage=round(best, 6),
-        detail=round(coverage_of(line_terms, everything, weight), 6),
+        detail=round(coverage_of(line_terms, _carried(line_terms, everything), weight), 6),
         passage=passage,
         missing=tuple(missing_elements(line, facts, article_facts(" ".join(article_texts[first:end])))),
         conflicts=tuple(conflicts(line, line_text, passage_text, facts)),
     )
+
+
+def _carried(line_terms: frozenset[str], article_terms: frozenset[str]) -> frozenset[str]:
+    """The line's terms the article carries, also in another form: "inverted-T" as "inverted",
+    "Esc" as "escape" (a longer word the line's word begins)."""
+    found = set(line_terms & article_terms)
+    missing = line_terms - found
+    if not missing:
+        return frozenset(found)
+    ordered = sorted(article_terms)
+    for term in missing:
+        parts = [p for p in term.split("-") if len(p) >= 3]
+        if len(parts) >= 1 and "-" in term and all(
+            any(t in article_terms for t in sentence_terms(p)) or p in article_terms for p in parts
+        ):
+            found.add(term)
+            continue
+        if len(term) >= 3 and term.isalpha():
+            at = bisect.bisect_left(ordered, term)
+            if at < len(ordered) and ordered[at].startswith(term) and ordered[at] != term:
+                found.add(term)
+    return frozenset(found)
 
 
 def story_weights(terms: Sequence[frozenset[str]]) -> dict[str, float]:
