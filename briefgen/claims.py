@@ -358,14 +358,10 @@ def judge(
     facts: ArticleFacts | None = None,
 ) -> Finding:
     """How the article (its sentences and their terms) stands to the line."""
-    best, passage = 0.0, ()
-    for start in range(len(article_texts)):
-        terms: frozenset[str] = frozenset()
-        for end in range(start, min(start + WINDOW, len(article_texts))):
-            terms = terms | article_terms[end]
-            score = coverage_of(line_terms, terms, weight)
-            if score > best + 1e-9:
-                best, passage = score, tuple(range(start, end + 1))
+    best, passage = _best_passage(line_terms, article_terms, weight)
+    for clause in _clauses(line_text, line_terms):
+        # "X said that A, and that B": two statements, each told by the article
+        best = min(best, _best_passage(clause, article_terms, weight)[0])
     facts = facts or article_facts("\n".join(article_texts))
     everything = frozenset().union(*article_terms) if article_terms else frozenset()
     line = elements(line_text)
@@ -379,6 +375,42 @@ def judge(
         missing=tuple(missing_elements(line, facts, article_facts(" ".join(article_texts[first:end])))),
         conflicts=tuple(conflicts(line, line_text, passage_text, facts)),
     )
+
+
+def _best_passage(line_terms: frozenset[str], article_terms: Sequence[frozenset[str]], weight: dict[str, float]) -> tuple[float, tuple[int, ...]]:
+    """The article's sentences (one, or `WINDOW` in a row) holding most of the line's weighted words."""
+    best, passage = 0.0, ()
+    for start in range(len(article_terms)):
+        terms: frozenset[str] = frozenset()
+        for end in range(start, min(start + WINDOW, len(article_terms))):
+            terms = terms | article_terms[end]
+            score = coverage_of(line_terms, terms, weight)
+            if score > best + 1e-9:
+                best, passage = score, tuple(range(start, end + 1))
+    return best, passage
+
+
+# Reported speech joining two statements: "Kirby said that Putin and Kim had exchanged letters and
+# that the minister's visit included talks on arms deals."
+_TWO_STATEMENTS = re.compile(r"^(?P<lead>.*?\b(?:said|says|told \w+|added|noted|warned) that\s)(?P<first>.+?),?\s+and that\s+(?P<second>.+)$")
+
+
+def statements(line_text: str) -> int:
+    """How many statements the line reports: 2 for "X said that A and that B", else 1."""
+    return 2 if _TWO_STATEMENTS.match(_outside_quotes(line_text)) else 1
+
+
+def _clauses(line_text: str, line_terms: frozenset[str]) -> list[frozenset[str]]:
+    """The line's terms of each statement, when it reports two (else nothing)."""
+    match = _TWO_STATEMENTS.match(_outside_quotes(line_text))
+    if not match:
+        return []
+    clauses = []
+    for part in (match.group("first"), match.group("second")):
+        text = match.group("lead") + part
+        words = set(sentence_terms(text)) | {w for w in re.findall(r"[A-Z][A-Z.]+", text.replace(".", ""))}
+        clauses.append(frozenset(t for t in line_terms if t in words))
+    return clauses
 
 
 def _carried(line_terms: frozenset[str], article_terms: frozenset[str]) -> frozenset[str]:

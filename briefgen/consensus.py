@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from .claims import PASSAGE_BAR, ArticleFacts, Finding, article_facts, judge
+from .claims import PASSAGE_BAR, ArticleFacts, Finding, article_facts, judge, statements
 from .config import BriefingConfig
 from .model import Article, Citation, Claim, Disagreement, Sentence, Story, StoryBrief, SummarySentence
 from .disagree import find_disagreements
@@ -219,7 +219,9 @@ def brief_story(
         candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
         disputes[i] = (sources, differing)
     # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
-    candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
+    # Among facts as well supported, a line stating one thing before a line joining two ("said that
+    # A and that B"): the plainer version, which the next fact's line does not repeat half of.
+    candidates.sort(key=lambda c: (-c[0], statements(pool.texts[c[2]]), c[1]) if config.order_by_support else c[1])
     if config.lede_first:  # ... but the story opens with what happened: the fact its outlets lead with
         kept_ones = {c[2]: c[0] >= config.min_sources for c in candidates}
         order = lede_order(

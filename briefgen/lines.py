@@ -237,7 +237,6 @@ def stands_alone_fault(text: str) -> str | None:
         or _GROUP_REFERENCE.match(line)
         or _TEMPORAL_THEN.search(outside)
         or _OBJECT_IT.search(outside)
-        or leans_on_earlier_text(line)
         or _names_nothing(line)
     ):
         return "dangling reference"
