@@ -306,7 +306,7 @@ def _articles_near(i: int, pool: _StorySentences) -> set[str]:
 def _line_disagreements(candidates, disputes, pool: _StorySentences) -> tuple[Disagreement, ...]:
     """Each line another outlet tells with a different month, weekday or age: which outlet says what."""
     found: list[Disagreement] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
     for _, _, i, _ in sorted(candidates, key=lambda c: c[1]):
         sources, differing = disputes[i]
         by_value: dict[tuple[str, str, str], list[Article]] = {}
@@ -314,9 +314,9 @@ def _line_disagreements(candidates, disputes, pool: _StorySentences) -> tuple[Di
             for kind, ours, theirs in finding.conflicts:
                 by_value.setdefault((kind, ours, theirs), []).append(article)
         for (kind, ours, theirs), articles in sorted(by_value.items()):
-            if (kind, ours, theirs) in seen:
-                continue
-            seen.add((kind, ours, theirs))
+            if (kind, frozenset((ours, theirs))) in seen:
+                continue  # the other side's line, seen from this side: the same disagreement
+            seen.add((kind, frozenset((ours, theirs))))
             found.append(Disagreement(
                 about=_about(pool.texts[i], ours, kind),
                 claims=(Claim(ours, _cite(sources)), Claim(theirs, _cite(articles))),
