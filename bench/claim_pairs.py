@@ -5,7 +5,7 @@ bench/data/citations-extra.jsonl judged the same way) and asks `briefgen.claims.
 with the article read as briefgen reads it (ingest, sentences) and the story's words weighted over
 all the articles of that story in the pairs. A pair is true when judged SUPPORTED.
 
-Prints precision and recall of "reports" at the configured threshold (`fact_match`), the
+Prints precision and recall of "reports" at the configured threshold (`citation_match`), the
 precision–recall curve over the threshold, and every pair the matcher gets wrong with why
 (`-v` prints every pair). Pages whose id starts 0-7 are the half looked at while designing; the
 8-f half is reported apart (`--half`).
