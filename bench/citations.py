@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import tempfile
 from pathlib import Path
 
@@ -49,6 +50,26 @@ def report(name: str, paths: list[Path]) -> None:
             print(f"    closest: {c.closest[:100]}")
 
 
+# A plainer second opinion on the stand-alone rules, written apart from briefgen.lines (not the same
+# code run twice): flags for a person to read, deliberately broad.
+_PLAIN_FLAGS = {
+    "question": re.compile(r"\?[\"'”’)]*$"),
+    "first person": re.compile(r"(?:^|\s)(?:I|my|My|we|We|our|Our|I'm|I’m|I've|I’ve)\s"),
+    "sales copy": re.compile(r"\b(?:deals?|discount|coupon|promo|lowest price|all-time low|\d+% off|\$\d[\d,.]* off|on sale)\b", re.I),
+    "dangling reference": re.compile(
+        r"^(?:The (?:report|study|company|firm|agency|statement)\b|Both |Neither |It |They |This |These |Then )|\bthen\b|\bit\.$"
+    ),
+}
+
+
+def plain_flags(text: str) -> list[str]:
+    outside = re.sub(r'"[^"]*"|“[^”]*”', " ", text)
+    flags = [name for name, pattern in _PLAIN_FLAGS.items() if pattern.search(outside if name != "question" else text)]
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        flags.append("unclosed quote")
+    return flags
+
+
 def load_judged(shared: Path) -> dict[tuple[str, str], dict]:
     """(line, article file) → the judged pair."""
     files = [shared / "data/citations/pairs.jsonl", REPO / "bench/data/citations-extra.jsonl"]
@@ -68,13 +89,15 @@ def judged_report(paths: list[Path], shared: Path) -> None:
     files = {a.id: Path(a.path).name for a in briefing.articles}
     verdicts: dict[str, int] = {"SUPPORTED": 0, "PARTIAL": 0, "UNSUPPORTED": 0, "not judged": 0}
     shown_pairs = supported_cited = 0
-    faults, unjudged, wrong = [], [], []
+    faults, unjudged, wrong, second = [], [], [], []
     multi = [s for s in briefing.stories if len(s.outlets) > 1]
     for story in briefing.stories:
         for line in story.sentences + story.by_outlet + story.single_source:
             fault = stands_alone_fault(line.text)
             if fault:
                 faults.append((fault, line.text))
+            for flag in plain_flags(line.text):
+                second.append((flag, line.text))
         for line in story.sentences:
             quoted = files[line.article_id]
             cited = {files[c.article] for c in line.sources}
@@ -99,8 +122,11 @@ def judged_report(paths: list[Path], shared: Path) -> None:
           + (f" ({100 * supported_cited / shown_pairs:.0f} %)" if shown_pairs else ""))
     print(f"  shown lines failing the stand-alone rules: {len(faults)}")
     print(f"  multi-outlet stories {len(multi)}; without a shared line {sum(1 for s in multi if not s.sentences)}")
+    print(f"  shown lines a plainer second check flags (to read by hand): {len(second)}")
     for fault, text in faults:
         print(f"  STANDS NOT ALONE ({fault}): {text[:120]}")
+    for flag, text in second:
+        print(f"  SECOND CHECK FLAGS ({flag}): {text[:140]}")
     for verdict, text, outlet, evidence in wrong:
         print(f"  {verdict} ({outlet}): {text[:100]}\n    evidence: {evidence[:140]}")
     for text, name, headline in unjudged:

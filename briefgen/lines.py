@@ -238,6 +238,7 @@ def stands_alone_fault(text: str) -> str | None:
         or _TEMPORAL_THEN.search(outside)
         or _OBJECT_IT.search(outside)
         or _names_nothing(line)
+        or _DEMONSTRATIVE.search(outside)
     ):
         return "dangling reference"
     return None
@@ -255,7 +256,16 @@ _POINTING_SUBJECT = re.compile(
     r"suggested|warns|warned)\b"
 )
 # "Both diseases are…", "Neither company…", "The two men…", "The latter…": a group introduced earlier.
-_GROUP_REFERENCE = re.compile(r"^[\"“]?(?:Both|Neither|Either|The\s+(?:two|three|four|latter|former|same|other))\s+[a-z]")
+_GROUP_REFERENCE = re.compile(
+    r"^[\"“]?(?:Both|Neither|Either|The\s+(?:two|three|four|latter|former|same|other))\s+[a-z]"
+    r"|^[\"“]?The\s+\d+-year-old\b"  # "The 23-year-old flew to London…": who?
+)
+# "this grant", "these funders": a thing or group the line points at but never names (time words,
+# "this year", "this week", point at the calendar, not at an earlier sentence).
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?!(?:year|week|month|morning|afternoon|evening|weekend|summer|"
+    r"fall|autumn|winter|spring|season|time|past|coming|century|decade|quarter)\b)(?:[a-z]+-)?[a-z]{3,}"
+)
 # "Mr. Garrett then swung…": "then" after the subject, pointing at the sentence before.
 _TEMPORAL_THEN = re.compile(r"\b(?:[A-Z][\w.’'-]+|he|she|they|it|we)\s+then\s+[a-z]+")
 # "…sealed it.", "…swung it into the net": "it" as an object, standing for something said before.
@@ -279,7 +289,11 @@ def _names_nothing(line: str) -> bool:
     or figure in the line to say which — the line only makes sense after the one before it."""
     rest = words(line)[1:]
     named = any(w[:1].isupper() and w != "I" and w.lower() not in _CALENDAR for w in rest) or any(c.isdigit() for c in line)
-    return not named and bool(_DEFINITE_NOUN.search(line))
+    return not named and bool(_DEFINITE_NOUN.search(line) or _PRONOUN.search(line))
+
+
+# "First it was hard to breathe…": in a line naming nothing, a pronoun stands for someone unseen.
+_PRONOUN = re.compile(r"\b(?:it|he|she|they|him|her|them|his|its|their)\b", re.I)
 
 
 _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|this|that)\s+[a-z]{3,}", re.I)

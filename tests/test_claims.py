@@ -112,6 +112,9 @@ def test_numbers_in_words_and_digits_read_alike():
         ("Defenseman Jonas Brodin had scored earlier before Jason Zucker’s empty-net goal sealed it.", "dangling reference"),
         ("The company said it would appeal.", "dangling reference"),
         ("Authorities say that the cases appear to be unrelated.", "dangling reference"),
+        ("The 23-year-old flew to London yesterday evening to complete the deal.", "dangling reference"),
+        ("If these funders had not supported it, this grant would have failed at Oxford.", "dangling reference"),
+        ("First it was hard to breathe, then dizzy spells caused by any amount of exertion.", "dangling reference"),
         ("My 15-inch MacBook Pro has a Touch Bar, which I hate.", "first person"),
         ("Score the Apple Watch Series 3 right now for the lowest price ever.", "sales copy"),
         ("AirPods 2 dropped to an all-time low on Amazon at just $139.", "sales copy"),
@@ -133,6 +136,7 @@ def test_a_line_that_cannot_stand_alone_is_refused_by_its_shape(line, fault):
         "The US wants the UK to extradite Assange, 47, over his alleged role in the release of material in 2010.",
         "Carlineo faces a maximum of 10 years in prison and up to a $250,000 fine.",
         "Tickets go on sale Friday, Dec. 6 at LiveNation.com.",
+        "The Doobie Brothers will tour North America this summer.",
     ],
 )
 def test_a_line_that_stands_alone_is_kept(line):
