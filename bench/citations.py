@@ -17,7 +17,7 @@ the judged SUPPORTED pairs of the shown lines are cited (recall); shown lines th
 stand-alone rules (briefgen.lines.stands_alone_fault); multi-outlet stories without a shared line;
 and the disagreements the briefing shows.
 
-Usage: python bench/citations.py [--shared ../shared] [--judged-only]
+Usage: python bench/citations.py [--shared ../shared] [--judged-only] [--half tune|held-out]
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import argparse
 import gzip
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import json
@@ -83,8 +84,15 @@ def load_judged(shared: Path) -> dict[tuple[str, str], dict]:
     return judged
 
 
-def judged_report(paths: list[Path], shared: Path) -> None:
+def judged_report(paths: list[Path], shared: Path, half: str | None = None) -> None:
     briefing = build_briefing(paths, BriefingConfig())
+    if half:  # only stories with a page whose id starts 0-7 (looked at while tuning) or 8-f
+        keep = "01234567" if half == "tune" else "89abcdef"
+        paths_of = {a.id: Path(a.path).name for a in briefing.articles}
+        briefing = replace(briefing, stories=tuple(
+            s for s in briefing.stories
+            if any(paths_of[i].endswith(".html") and paths_of[i][0] in keep for i in s.story.article_ids)
+        ))
     judged = load_judged(shared)
     files = {a.id: Path(a.path).name for a in briefing.articles}
     verdicts: dict[str, int] = {"SUPPORTED": 0, "PARTIAL": 0, "UNSUPPORTED": 0, "not judged": 0}
@@ -141,6 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--judged-only", action="store_true", help="only the judged score of the real day")
+    parser.add_argument("--half", choices=("tune", "held-out"), help="the judged score of one half of the pages")
     args = parser.parse_args()
     if not args.judged_only:
         report("seeds", [REPO / "examples/articles"])
@@ -151,7 +160,7 @@ def main() -> None:
             (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
         if not args.judged_only:
             report("seeds + 120 real pages", [REPO / "examples/articles", pages])
-        judged_report([REPO / "examples/articles", pages], args.shared)
+        judged_report([REPO / "examples/articles", pages], args.shared, args.half)
 
 
 if __name__ == "__main__":
