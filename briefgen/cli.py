@@ -29,6 +29,7 @@ from .outlets import OutletRegistry, RegistryError
 from .model import Briefing, Skipped
 from .pipeline import brief_articles, build_briefing, group_articles, read_articles, without_future_date
 from .progress import Progress
+from .links import safe_url
 from .render import briefing_to_dict, write_briefing
 from .site_boilerplate import drop_site_boilerplate
 from .site_names import one_outlet_per_site
@@ -60,6 +61,13 @@ def _seconds(value: str) -> float:
     if not 0 < number < float("inf"):
         raise argparse.ArgumentTypeError(f"must be a number of seconds above 0: {value!r}")
     return number
+
+
+def _web_address(value: str) -> str:
+    url = safe_url(value)
+    if url is None:
+        raise argparse.ArgumentTypeError(f"must be an http(s) address: {value!r}")
+    return url
 
 
 def shown(text: str) -> str:
@@ -123,6 +131,11 @@ def parser() -> argparse.ArgumentParser:
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
     daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
     daily.add_argument("--base-url", help="address where OUT is published (absolute links in feed.xml)")
+    daily.add_argument(
+        "--web-url", type=_web_address, metavar="BASE",
+        help="address where the dated folders are published: the email links to BASE/YYYY-MM-DD/briefing.html "
+             "(default: --base-url when given)",
+    )
     build.add_argument(
         "--timings", action="store_true", help="print the seconds each stage took on stderr when the run ends"
     )
@@ -186,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         templates_dir=args.templates,
         max_article_bytes=args.max_article_bytes,
         base_url=args.base_url,
+        web_url=args.web_url or safe_url(args.base_url),  # an http(s) --base-url is where readers find it too
         max_articles=args.max_articles,
         stage_budget=args.stage_budget,
         title_encoder=args.title_encoder,

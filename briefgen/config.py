@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .links import safe_url
+
 ALGORITHMS = (
     "lexrank",
     "textrank",
@@ -88,6 +90,12 @@ class BriefingConfig:
     # render
     templates_dir: Path | None = None  # user templates, searched before the bundled ones
     base_url: str | None = None  # where the output folder is published (absolute links in feed.xml)
+    # where the dated folders are published for readers (BASE/YYYY-MM-DD/briefing.html): the email
+    # digest links to the full briefing there; None: it names the archived file instead
+    web_url: str | None = None
+    # the email digest and its plain-text part stay under this many bytes (mail clients clip longer
+    # messages: Gmail at about 102 KB)
+    email_max_bytes: int = 100_000
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHMS:
@@ -110,5 +118,9 @@ class BriefingConfig:
             raise ValueError("title_encoder_weight must be in [0, 1]")
         if not self.coverage_by.strip():
             raise ValueError("coverage_by must name an outlet attribute, e.g. kind")
+        if self.web_url is not None and safe_url(self.web_url) is None:
+            raise ValueError(f"web_url must be an http(s) address, not {self.web_url!r}")
+        if self.email_max_bytes < 10_000:
+            raise ValueError("email_max_bytes must be at least 10000")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")

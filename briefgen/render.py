@@ -17,19 +17,21 @@ import shutil
 import sys
 import tempfile
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import css_inline
 import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .budget import stage
 from . import coverage_text
 from .config import BriefingConfig
-from .model import Briefing, Citation, Coverage
+from .digest import Digest, fit_digest, several_outlets, story_urls
+from .links import safe_url
+from .model import Briefing, Citation, Coverage, StoryBrief
 
 OUTPUTS = {
     "briefing.md": "briefing.md.j2",
@@ -93,16 +95,6 @@ def plain_text(text: object) -> str:
     return " ".join(_CONTROL.sub(" ", str(text)).split())
 
 
-def safe_url(url: object) -> str | None:
-    """The URL when it is a plain http(s) link, else None (no javascript:, data:, relative links)."""
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    if not re.match(r"^https?://[^\s\"'<>`]+$", url, re.I):
-        return None
-    return url
-
-
 # What a briefing page may contain. Escaping already keeps article text inert; this allow-list is a
 # second wall, also around templates a user overrides: no script, iframe, form, event handler or
 # link other than http(s) and the page's own anchors survives.
@@ -156,9 +148,6 @@ def sanitise_page(page: str) -> str:
     return head + marker + clean + end_marker + tail
 
 
-_EMAIL_INLINER = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
-
-
 @dataclass(frozen=True)
 class SourceRef:
     number: int
@@ -168,10 +157,11 @@ class SourceRef:
     article: str
 
 
-def numbered_sources(briefing: Briefing) -> dict[str, SourceRef]:
-    """Article id → citation number, numbered in the order citations first appear."""
+def numbered_sources(briefing: Briefing, stories: Iterable[StoryBrief] | None = None) -> dict[str, SourceRef]:
+    """Article id → citation number, numbered in the order citations first appear (in `stories`, by
+    default the briefing's)."""
     refs: dict[str, SourceRef] = {}
-    for story in briefing.stories:
+    for story in briefing.stories if stories is None else stories:
         cited = [c for x in (*story.sentences, *story.by_outlet, *story.single_source) for c in x.sources]
         cited += [c for d in story.disagreements for claim in d.claims for c in claim.sources]
         for c in cited:
@@ -192,12 +182,14 @@ class CoveringRef:
     article: str
 
 
-def also_covering(briefing: Briefing, cited: dict[str, SourceRef]) -> list[CoveringRef]:
-    """Every article of the briefing's stories that is not a numbered source, story by story in the
-    briefing's order, each story's articles by outlet and title."""
+def also_covering(
+    briefing: Briefing, cited: dict[str, SourceRef], stories: Iterable[StoryBrief] | None = None
+) -> list[CoveringRef]:
+    """Every article of the briefing's stories (or of `stories`) that is not a numbered source, story
+    by story in the briefing's order, each story's articles by outlet and title."""
     by_id = {a.id: a for a in briefing.articles}
     listed: dict[str, CoveringRef] = {}
-    for story in briefing.stories:
+    for story in briefing.stories if stories is None else stories:
         members = [by_id[i] for i in story.story.article_ids if i in by_id and i not in cited]
         for a in sorted(members, key=lambda a: (a.outlet_label, a.title, a.id)):
             listed.setdefault(a.id, CoveringRef(a.outlet_label, a.title, safe_url(a.url), a.host, a.id))
@@ -307,6 +299,9 @@ def briefing_to_dict(briefing: Briefing) -> dict:
     }
 
 
+PAGES = {name: template for name, template in OUTPUTS.items() if name not in ("briefing.email.html", "briefing.txt")}
+
+
 def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) -> dict[str, str]:
     """File name → file content, for every output of one briefing."""
     config = config or BriefingConfig()
@@ -318,14 +313,51 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
         "sources": numbered_sources(briefing),
         "min_sources": config.min_sources,
         "coverage_colours": coverage_text.colours(briefing),  # one colour per value, across stories
+        "email_max_bytes": config.email_max_bytes,
     }
     context["also_covering"] = also_covering(briefing, context["sources"])
-    files = {name: env.get_template(template).render(context) for name, template in OUTPUTS.items()}
+    # the page's two parts: (place in the briefing, story), each in the briefing's order
+    numbered = list(enumerate(briefing.stories, start=1))
+    context["confirmed"] = [(n, s) for n, s in numbered if several_outlets(s)]
+    context["one_outlet"] = [(n, s) for n, s in numbered if not several_outlets(s)]
+    urls = story_urls(briefing)
+    context["story_urls"] = {n: urls[s.story.id] for n, s in context["one_outlet"]}
+    files = {name: env.get_template(template).render(context) for name, template in PAGES.items()}
     files["briefing.html"] = sanitise_page(files["briefing.html"])
-    # Mail clients drop <style>: the email's CSS goes into style="" attributes, after sanitising.
-    files["briefing.email.html"] = _EMAIL_INLINER.inline(sanitise_page(files["briefing.email.html"]))
+    files.update(render_email(briefing, config, env, context))
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     return files
+
+
+def render_email(briefing: Briefing, config: BriefingConfig, env: Environment, context: dict) -> dict[str, str]:
+    """The newsletter's two parts, `briefing.email.html` and `briefing.txt`: the largest digest of
+    the briefing (briefgen.digest) for which both stay within `config.email_max_bytes`."""
+    rendered: dict[tuple, dict[str, str]] = {}
+
+    def parts(d: Digest) -> dict[str, str]:
+        key = (tuple(n for n, _ in d.full), len(d.lines))
+        if key not in rendered:
+            stories = [s for _, s in d.full]
+            sources = numbered_sources(briefing, stories)
+            shown = {s.story.id for s in stories} | {briefing.stories[line.number - 1].story.id for line in d.lines}
+            email_context = context | {
+                "digest": d,
+                "stories": stories,
+                "sources": sources,
+                "also_covering": also_covering(briefing, sources, stories),
+                "page_sources": context["sources"],  # the full briefing's numbers, for links into it
+                "blindspots": [b for b in briefing.blindspots if b.story_id in shown],
+            }
+            rendered[key] = {
+                "briefing.email.html": sanitise_page(env.get_template(OUTPUTS["briefing.email.html"]).render(email_context)),
+                "briefing.txt": env.get_template(OUTPUTS["briefing.txt"]).render(email_context),
+            }
+        return rendered[key]
+
+    def size(d: Digest) -> int:
+        return max(len(text.encode("utf-8")) for text in parts(d).values())
+
+    return parts(fit_digest(briefing, config.web_url, size, config.email_max_bytes))
 
 
 def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None) -> list[Path]:

@@ -8,6 +8,7 @@ CI=true (CI must install it, see README) and skip locally.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -86,13 +87,36 @@ def test_every_citation_link_lands_on_an_anchor(browser, page_file):
     page.close()
 
 
-def test_the_newsletter_fits_a_phone_without_a_stylesheet(browser, seed_briefing, tmp_path):
+def without_stylesheet(html: str) -> str:
+    """The email as a mail client that drops <style> shows it."""
+    return re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+
+
+@pytest.fixture(scope="module")
+def email_html() -> str:
+    """The newsletter of the seeds, a story without a shared fact ("Also today") and two more, with
+    its links into the published full briefing."""
+    day = [EXAMPLES, FIXTURES / "no_shared_fact.json", FIXTURES / "two_new_york_stories.jsonl"]
+    config = BriefingConfig(web_url="https://news.example.org/briefings")
+    return render_briefing(build_briefing(day, config, on=DAY), config)["briefing.email.html"]
+
+
+@pytest.mark.parametrize("width", [375, 600])
+@pytest.mark.parametrize("stylesheet", ["kept", "dropped"])
+def test_the_newsletter_fits_a_phone_and_its_sheet_with_or_without_its_stylesheet(browser, email_html, tmp_path, width, stylesheet):
     path = tmp_path / "briefing.email.html"
-    path.write_text(render_briefing(seed_briefing)["briefing.email.html"], encoding="utf-8")
-    page = browser.new_page(viewport={"width": 375, "height": 812})
+    path.write_text(email_html if stylesheet == "kept" else without_stylesheet(email_html), encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 812})
+    outside = []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:")) else outside.append(r.url))
     page.goto(path.as_uri(), wait_until="load")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "briefing-email-375.png"), full_page=True)
-    assert page.evaluate("document.styleSheets.length") == 0
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    page.screenshot(path=str(ARTIFACTS / f"briefing-email-{width}-{stylesheet}.png"), full_page=True)
+    assert outside == []
+    assert page.evaluate("document.styleSheets.length") == (1 if stylesheet == "kept" else 0)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+    # nothing sticks out of the sheet either (a long link or headline would, without wrapping)
+    widest = page.evaluate("Math.max(...[...document.querySelectorAll('td.pad *')].map(e => e.getBoundingClientRect().right))")
+    assert widest <= width
+    assert page.locator("h2", has_text="Also today").count() == 1
     page.close()

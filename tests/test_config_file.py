@@ -54,6 +54,7 @@ def test_briefgen_toml_in_the_working_folder_is_read_without_being_named(tmp_pat
         ("[build]\nfeed = \"https://example.org/rss\"\n", "feed"),  # a list is needed
         ("min-sources = 3\n", "min-sources"),  # outside [build]
         ("[build\n", "not valid TOML"),
+        ("[build]\nweb-url = \"ftp://example.org/b\"\n", "web-url"),  # not an http(s) address
     ],
 )
 def test_a_wrong_key_or_value_stops_the_run_with_exit_2_naming_it(tmp_path, capsys, body, named):
@@ -80,3 +81,12 @@ def test_the_example_in_the_docs_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["build", "articles", "--date", DAY]) == 0
     assert (tmp_path / "output" / DAY / "briefing.html").is_file()
+
+
+def test_the_newsletter_links_to_the_web_url_of_the_file(tmp_path):
+    config = _write(tmp_path / "daily.toml", f'[build]\npaths = ["{EXAMPLES.as_posix()}"]\ndate = {DAY}\n'
+                    'no-store = true\nweb-url = "https://mail.example.net/b/"\n')
+    assert main(["build", "--config", str(config), "--out", str(tmp_path / "out")]) == 0
+    page = f"https://mail.example.net/b/{DAY}/briefing.html"
+    for name in ("briefing.email.html", "briefing.txt"):
+        assert (tmp_path / "out" / DAY / name).read_text("utf-8").count(page) >= 2  # at the top and the end

@@ -1,6 +1,6 @@
 """The coverage bars in a real headless Chromium (see tests/test_browser.py): they render at phone and
 desktop widths without overflow or network requests, each segment as wide as its share; the
-newsletter keeps them with no stylesheet at all; a fact's spread opens on a tap. Screenshots go to
+newsletter keeps them when a mail client drops its stylesheet; a fact's spread opens on a tap. Screenshots go to
 tests/artifacts/."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from briefgen import BriefingConfig, build_briefing
 from briefgen.render import render_briefing
 
 from .conftest import EXAMPLES
-from .test_browser import ARTIFACTS, browser  # noqa: F401  (the shared Chromium fixture)
+from .test_browser import ARTIFACTS, browser, without_stylesheet  # noqa: F401  (the shared Chromium fixture)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -79,8 +79,11 @@ def test_the_bars_render_without_overflow_or_network(browser, files, width):  # 
     page.close()
 
 
-def test_the_newsletter_keeps_its_bars_with_no_stylesheet(browser, files):  # noqa: F811
-    page, outside = _open(browser, files["briefing.email.html"], 375)
+def test_the_newsletter_keeps_its_bars_with_no_stylesheet(browser, files, tmp_path):  # noqa: F811
+    # as a mail client that drops <style> shows it
+    dropped = tmp_path / "briefing.email.html"
+    dropped.write_text(without_stylesheet(files["briefing.email.html"].read_text("utf-8")), encoding="utf-8")
+    page, outside = _open(browser, dropped, 375)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "coverage-email-375.png"), full_page=True)
     assert outside == []

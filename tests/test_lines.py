@@ -97,8 +97,9 @@ def test_two_outlets_with_no_shared_fact_give_one_labelled_lead_each(tmp_path):
     pages = render_briefing(briefing)
     assert "Associated Press only:" in pages["briefing.html"] and "CBS News only:" in pages["briefing.html"]
     assert "*CBS News only:* Kurt Volker" in pages["briefing.md"]
-    assert "CBS News only: Kurt Volker" in pages["briefing.txt"]
-    assert "CBS News only:" in pages["briefing.email.html"]
+    # the newsletter, a digest, tells a story without a shared fact in one line: headline and outlets
+    assert f"{story.headline} — Associated Press, CBS News" in pages["briefing.txt"]
+    assert "Also today" in pages["briefing.email.html"] and "CBS News only:" not in pages["briefing.email.html"]
 
 
 def test_a_lede_like_fact_opens_the_story(tmp_path):
