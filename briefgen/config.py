@@ -60,6 +60,11 @@ class BriefingConfig:
     fact_match_quoted: float = 0.4
     # ... and the candidate must carry this share of that sentence's weighted words in turn
     fact_match_back: float = 0.25
+    # an outlet is cited for a line only when its article carries every checkable element of the
+    # line (briefgen.claims: numbers, months, weekdays, quotes, speaker, names), one passage of it
+    # tells the fact, and the article holds this share of the line's weighted content words: the
+    # line carries no detail the article lacks
+    citation_match: float = 0.75
     # two kept sentences whose content words overlap this much say the same thing: keep one
     max_overlap: float = 0.5
     # two outlets' sentences with a figure of the same kind before the same word ("70th anniversary" /

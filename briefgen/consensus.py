@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from .claims import PASSAGE_BAR, ArticleFacts, Finding, article_facts, judge, statements
 from .config import BriefingConfig
-from .model import Article, Citation, Sentence, Story, StoryBrief, SummarySentence
+from .model import Article, Citation, Claim, Disagreement, Sentence, Story, StoryBrief, SummarySentence
 from .disagree import find_disagreements
 from .leads import outlet_leads
 from .lede import lede_order
-from .lines import refers_back
+from .lines import refers_back, stands_alone_fault
 from .names import matching_terms
 from .summarize.select import dangling_opening
 from .summarize.select import word_overlap as overlap
@@ -49,7 +50,35 @@ class _StorySentences:
     shared_back: sp.csr_matrix  # its transpose: shared_back[a, b] == shared[b, a]
     quotes: tuple[tuple[str, ...], ...]  # each sentence's quotations of 2+ words, as " w1 w2 … "
     spaced_words: tuple[str, ...]  # each sentence's lower-case words, " w1 w2 … ", to find them in
+    weight: dict[str, float]  # each term's weight in the story (inverse sentence frequency)
     _reported: dict = field(default_factory=dict, compare=False, repr=False)  # `reporting`, once asked
+    _spans: dict = field(default_factory=dict, compare=False, repr=False)  # article id → (first, end)
+    _facts: dict = field(default_factory=dict, compare=False, repr=False)  # article id → what it carries
+
+    def span(self, article_id: str) -> tuple[int, int]:
+        """The article's sentences: pool indexes first..end-1 (an article's sentences are in a row)."""
+        if not self._spans:
+            for i, article in enumerate(self.articles):
+                first, _ = self._spans.get(article.id, (i, i))
+                self._spans[article.id] = (first, i + 1)
+        return self._spans.get(article_id, (0, 0))
+
+    def facts(self, article_id: str) -> tuple[ArticleFacts, frozenset[str]]:
+        """What the article carries (briefgen.claims), and every content term of it."""
+        found = self._facts.get(article_id)
+        if found is None:
+            first, end = self.span(article_id)
+            found = self._facts[article_id] = (
+                article_facts("\n".join(self.texts[first:end])),
+                frozenset().union(*self.terms[first:end]),
+            )
+        return found
+
+    def finding(self, i: int, article_id: str) -> Finding:
+        """How the article stands to sentence i's line (briefgen.claims.judge)."""
+        first, end = self.span(article_id)
+        facts, _ = self.facts(article_id)
+        return judge(self.texts[i], self.terms[i], self.texts[first:end], self.terms[first:end], self.weight, facts)
 
     def reporting(self, a: int, config: BriefingConfig) -> dict[int, float]:
         """The sentences that report sentence a's fact, with how much of it each carries."""
@@ -120,6 +149,7 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
     # Inverse sentence frequency within the story: the names every sentence carries weigh little.
     df = np.asarray(present.sum(axis=0)).ravel()
     weight = np.log((len(terms) + 1) / (df + 0.5))
+    by_term = dict(zip(sorted(vocabulary, key=vocabulary.get), weight.tolist()))
     weighted = present.multiply(weight).tocsr()
     total = np.asarray(weighted.sum(axis=1)).ravel()
     total[total == 0] = 1.0
@@ -136,6 +166,7 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
         shared_back,
         quotes=tuple(quotations(text) for text in texts),
         spaced_words=tuple(_spaced(_WORD.findall(text.lower())) for text in texts),
+        weight=by_term,
     )
 
 
@@ -179,14 +210,18 @@ def brief_story(
     index = {(pool.articles[i].id, pool.texts[i]): i for i in range(len(pool.texts))}
 
     candidates = []
+    disputes: dict[int, tuple[list[Article], list[tuple[Article, Finding]]]] = {}
     for rank, sentence in enumerate(ranked):
         i = index.get((sentence.article_id, sentence.text))
         if i is None or len(pool.terms[i]) < 3:
             continue
-        sources = _supporting_articles(i, pool, config)
+        sources, differing = _supporting_articles(i, pool, originals, config)
         candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
+        disputes[i] = (sources, differing)
     # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
-    candidates.sort(key=lambda c: (-c[0], c[1]) if config.order_by_support else c[1])
+    # Among facts as well supported, a line stating one thing before a line joining two ("said that
+    # A and that B"): the plainer version, which the next fact's line does not repeat half of.
+    candidates.sort(key=lambda c: (-c[0], statements(pool.texts[c[2]]), c[1]) if config.order_by_support else c[1])
     if config.lede_first:  # ... but the story opens with what happened: the fact its outlets lead with
         kept_ones = {c[2]: c[0] >= config.min_sources for c in candidates}
         order = lede_order(
@@ -204,8 +239,8 @@ def brief_story(
         limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
         if len(chosen) >= limit:
             continue
-        if dangling_opening(pool.texts[i]) or refers_back(pool.texts[i]):
-            continue  # "He said…", "But…", "That's…": out of its article, the reader cannot tell who or what
+        if dangling_opening(pool.texts[i]) or refers_back(pool.texts[i]) or stands_alone_fault(pool.texts[i]):
+            continue  # "He said…", "But…", "The report says…": out of its article, the reader cannot tell who or what
         if any(_repeats(pool, i, j, config) for j, _ in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)
@@ -223,7 +258,7 @@ def brief_story(
         single_source=tuple(s for _, s in alone) if show_alone else (),
         disagreements=find_disagreements(
             pool.articles, pool.texts, pool.terms, [outlet_key(a) for a in pool.articles], config
-        ),
+        ) + _line_disagreements(candidates, disputes, pool),
         by_outlet=by_outlet,
     )
 
@@ -231,15 +266,79 @@ def brief_story(
 SINGLE_SOURCE_LIMIT = 3
 
 
-def _supporting_articles(i: int, pool: _StorySentences, config: BriefingConfig) -> list[Article]:
-    """The quoted article first, then per other outlet the article whose sentence best carries the fact."""
+def _supporting_articles(
+    i: int, pool: _StorySentences, originals: list[Article], config: BriefingConfig
+) -> tuple[list[Article], list[tuple[Article, Finding]]]:
+    """The quoted article first, then one article per other outlet whose own text carries the line
+    (briefgen.claims: one passage tells the fact, every checkable element is there); and the
+    articles that tell the same fact with another value (a month, an age), with what they say.
+
+    Every article of the story is looked at, not only the one with the closest sentence: an
+    outlet's second article may carry the line its first one does not.
+    """
     quoted = pool.articles[i]
+    near = _articles_near(i, pool)
     best: dict[str, tuple[float, Article]] = {}
-    for j, score in sorted(pool.reporting(i, config).items()):
-        article = pool.articles[j]
+    differing: list[tuple[Article, Finding]] = []
+    for article in originals:
         key = outlet_key(article)
-        if key == outlet_key(quoted):
+        if key == outlet_key(quoted) or article.id not in near:
             continue
-        if key not in best or score > best[key][0]:
-            best[key] = (score, article)
-    return [quoted] + [article for _, article in sorted(best.values(), key=lambda x: (-x[0], x[1].id))]
+        finding = pool.finding(i, article.id)
+        if finding.reports(config.citation_match):
+            if key not in best or finding.detail > best[key][0]:
+                best[key] = (finding.detail, article)
+        elif finding.disagrees(config.citation_match):
+            differing.append((article, finding))
+    cited = [quoted] + [article for _, article in sorted(best.values(), key=lambda x: (-x[0], x[1].id))]
+    cited_outlets = {outlet_key(a) for a in cited}
+    return cited, [(a, f) for a, f in differing if outlet_key(a) not in cited_outlets]
+
+
+def _articles_near(i: int, pool: _StorySentences) -> set[str]:
+    """Articles with a sentence holding enough of sentence i's weighted words that it, with its
+    neighbour, could make a passage telling the fact (`PASSAGE_BAR`): the others cannot report it."""
+    start, end = pool.shared.indptr[i], pool.shared.indptr[i + 1]
+    columns, scores = pool.shared.indices[start:end], pool.shared.data[start:end]
+    return {pool.articles[j].id for j in columns[scores >= PASSAGE_BAR / 2].tolist()}
+
+
+def _line_disagreements(candidates, disputes, pool: _StorySentences) -> tuple[Disagreement, ...]:
+    """Each line another outlet tells with a different month, weekday or age: which outlet says what."""
+    found: list[Disagreement] = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for _, _, i, _ in sorted(candidates, key=lambda c: c[1]):
+        sources, differing = disputes[i]
+        by_value: dict[tuple[str, str, str], list[Article]] = {}
+        for article, finding in differing:
+            for kind, ours, theirs in finding.conflicts:
+                by_value.setdefault((kind, ours, theirs), []).append(article)
+        for (kind, ours, theirs), articles in sorted(by_value.items()):
+            if (kind, frozenset((ours, theirs))) in seen:
+                continue  # the other side's line, seen from this side: the same disagreement
+            seen.add((kind, frozenset((ours, theirs))))
+            found.append(Disagreement(
+                about=_about(pool.texts[i], ours, kind),
+                claims=(Claim(ours, _cite(sources)), Claim(theirs, _cite(articles))),
+            ))
+    return tuple(found)
+
+
+def _cite(articles: list[Article]) -> tuple[Citation, ...]:
+    """One citation per outlet."""
+    seen, cited = set(), []
+    for a in articles:
+        if outlet_key(a) not in seen:
+            seen.add(outlet_key(a))
+            cited.append(Citation(a.outlet_label, a.title, a.url, a.id))
+    return tuple(cited)
+
+
+def _about(line: str, value: str, kind: str) -> str:
+    """The words around the disputed value in the line, the value itself as "…"."""
+    at = line.find(value)
+    if at < 0:
+        return f"{kind}: " + " ".join(line.split()[:8]) + " …"
+    before = line[:at].split()[-4:]
+    after = line[at + len(value):].split()[:6]
+    return " ".join(before + ["…"] + after).strip()

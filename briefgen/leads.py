@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from .clean import words
-from .lines import article_line_faults, leans_on_earlier_text, refers_back
+from .lines import article_line_faults, leans_on_earlier_text, refers_back, stands_alone_fault
 from .model import Article, Citation, Sentence, SummarySentence
 from .summarize.select import dangling_opening
 
@@ -47,6 +47,7 @@ def lead_sentence(sentences: list[Sentence]) -> Sentence | None:
             and not dangling_opening(sentence.text)
             and not leans_on_earlier_text(sentence.text)
             and not refers_back(sentence.text)
+            and stands_alone_fault(sentence.text) is None
         ):
             return sentence
     return None

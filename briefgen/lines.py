@@ -207,3 +207,110 @@ def leans_on_earlier_text(text: str) -> bool:
         return False
     names = [w for w in words(line)[1:] if w[:1].isupper() and w.lower() not in _CALENDAR]
     return not names
+
+
+def stands_alone_fault(text: str) -> str | None:
+    """Why the line cannot stand on its own as a briefing line, or None when it can.
+
+    Read by shape, like `line_fault`, for lines that are whole sentences but lean on what their
+    article said before, speak for the writer, or sell:
+
+    - "dangling reference": its subject or object points outside it — "The report says…", "Both
+      diseases are…", "Mr. Garrett then swung it…", "…sealed it.", or a "The company…" line that
+      names nothing;
+    - "first person": the writer's own opinion or experience ("My MacBook has a Touch Bar, which I
+      hate"), outside any quotation;
+    - "sales copy": deals and prices ("Score the watch for the lowest price ever", "an all-time low
+      on Amazon", "Black Friday deals");
+    - "unclosed quote": a quotation the line opens and never closes (the rest of it, and who said
+      it, is in the next sentence);
+    - "question".
+    """
+    line = text.strip()
+    if _QUESTION_END.search(line):
+        return "question"
+    if _opens_unclosed_quote(line):
+        return "unclosed quote"
+    outside = _QUOTED.sub(" ", line)
+    if _SALES.search(line) or _SALES_OPENING.match(line):
+        return "sales copy"
+    if _FIRST_PERSON.search(outside):
+        return "first person"
+    if (
+        _POINTING_SUBJECT.match(line)
+        or _GROUP_REFERENCE.match(line)
+        or _TEMPORAL_THEN.search(outside)
+        or _OBJECT_IT.search(outside)
+        or _names_nothing(line)
+        or _DEMONSTRATIVE.search(outside)
+    ):
+        return "dangling reference"
+    return None
+
+
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# "The report says…", "The study found…": a definite description standing for a document or body
+# the line never names.
+_POINTING_SUBJECT = re.compile(
+    r"^[\"“]?The\s+(?:[a-z]+\s+){0,2}?(?:report|study|statement|document|article|survey|paper|letter|filing|"
+    r"complaint|lawsuit|analysis|book|film|video|post|memo|review|company|firm|agency|group|department|ministry|"
+    r"court|committee|team|club|band|show|campaign|bill|deal|plan|move|decision|announcement|research|researchers|"
+    r"authors|case|patient|man|woman|suspect|victim)s?\s+(?:says|said|say|reports|reported|found|finds|shows|"
+    r"showed|states|stated|notes|noted|adds|added|claims|claimed|argues|argued|concludes|concluded|suggests|"
+    r"suggested|warns|warned)\b"
+)
+# "Both diseases are…", "Neither company…", "The two men…", "The latter…": a group introduced earlier.
+_GROUP_REFERENCE = re.compile(
+    r"^[\"“]?(?:Both|Neither|Either|The\s+(?:two|three|four|latter|former|same|other))\s+[a-z]"
+    r"|^[\"“]?The\s+\d+-year-old\b"  # "The 23-year-old flew to London…": who?
+)
+# "this grant", "these funders": a thing or group the line points at but never names (time words,
+# "this year", "this week", point at the calendar, not at an earlier sentence).
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?!(?:year|week|month|morning|afternoon|evening|weekend|summer|"
+    r"fall|autumn|winter|spring|season|time|past|coming|century|decade|quarter)\b)(?:[a-z]+-)?[a-z]{3,}"
+)
+# "Mr. Garrett then swung…": "then" after the subject, pointing at the sentence before.
+_TEMPORAL_THEN = re.compile(r"\b(?:[A-Z][\w.’'-]+|he|she|they|it|we)\s+then\s+[a-z]+")
+# "…sealed it.", "…swung it into the net": "it" as an object, standing for something said before.
+_OBJECT_IT = re.compile(
+    r"\b[a-z]+(?:ed|ung|ook|ew|ot)\s+it(?=\s*[.,;!]|\s+(?:to|into|onto|on|off|up|down|out|over|in|at|back|away)\b)"
+)
+# The writer speaking: "I", "my", "we" outside quotation marks ("U.S." and "US" are not "us").
+_FIRST_PERSON = re.compile(r"(?:^|[\s(—–-])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]ur|us)(?=[\s,.;:!?)—–-])")
+# Deals and prices: a shop's copy, not a fact outlets report.
+_SALES = re.compile(
+    r"\b(?:lowest price|all-time low|best price|price drop|(?:Black Friday|Cyber Monday|Prime Day|holiday)\s+(?:deal|sale)s?|"
+    r"promo code|discount code|coupon|\d+%\s+off\b|\$[\d,.]+\s+off\b|on sale for|down to \$|save \$|"
+    r"free shipping|limited-time|deal of the day)",
+    re.I,
+)
+_SALES_OPENING = re.compile(r"^(?:Score|Grab|Snag|Save|Shop|Buy|Order|Pick up|Check out|Head over|Don['’]t miss)\b")
+
+
+def _names_nothing(line: str) -> bool:
+    """"Authorities say that the cases appear to be unrelated.": "the cases", "the deal", and no name
+    or figure in the line to say which — the line only makes sense after the one before it."""
+    rest = words(line)[1:]
+    named = any(w[:1].isupper() and w != "I" and w.lower() not in _CALENDAR for w in rest) or any(c.isdigit() for c in line)
+    return not named and bool(_DEFINITE_NOUN.search(line) or _PRONOUN.search(line))
+
+
+# "First it was hard to breathe…": in a line naming nothing, a pronoun stands for someone unseen.
+_PRONOUN = re.compile(r"\b(?:it|he|she|they|him|her|them|his|its|their)\b", re.I)
+
+
+_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|this|that)\s+[a-z]{3,}", re.I)
+
+
+def _opens_unclosed_quote(line: str) -> bool:
+    """The line opens a double quotation and never closes it."""
+    depth = 0
+    for match in _DOUBLE_QUOTE.finditer(line):
+        quote, at = match.group(), match.start()
+        opening = quote == "“" or (quote == '"' and (at == 0 or line[at - 1] in _BEFORE_OPENING))
+        if opening:
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +21,9 @@ def _outlets(sentence):
 def test_the_exchange_of_letters_is_kept_with_every_outlet_that_reports_it(seed_briefing):
     letters = [s for s in seed_briefing.stories[0].sentences if "letters" in s.text]
     assert len(letters) == 1  # one fact, one sentence
-    assert _outlets(letters[0]) == ["CBS News", "The Hill", "The New York Times"]
+    # the NYT has the letters but not that they pledged more cooperation: not cited for this line
+    # (judged PARTIAL in tests/fixtures/seed_citation_pairs.jsonl)
+    assert _outlets(letters[0]) == ["CBS News", "The Hill"]
 
 
 def test_the_talks_actively_advancing_are_in_the_summary(seed_briefing):
@@ -72,11 +75,6 @@ def test_a_story_only_one_outlet_covers_still_appears_marked_as_such(tmp_path):
     assert story.single_source and all(s.sources[0].outlet == "Eastfield Gazette" for s in story.single_source)
 
 
-def test_every_citation_on_the_seeds_is_found_in_the_cited_article(seed_briefing):
-    checks = check_citations(seed_briefing)
-    assert checks and all(c.verified for c in checks), [c for c in checks if not c.verified]
-
-
 def test_the_citation_check_catches_a_citation_the_article_does_not_support(seed_briefing):
     # Forge one: AP's claim about China cited to a CBS article that does not make it.
     cbs = next(a for a in seed_briefing.articles if a.path.endswith("001_e27c09a525c71061.txt"))
@@ -96,20 +94,21 @@ MUST_SHOW = {
     "talks actively advancing": ("actively advancing", ["CBS News", "The Hill", "The New York Times"]),
     "public commitments not to sell arms": ("public commitments", ["CBS News", "The Hill", "The New York Times"]),
 }
-# Known misses of the word matcher, kept visible: each fails today and turns this test red
-# (strict xfail) the day it is fixed, so the expectation can be tightened.
-MATCHER_MISSES = {
-    # (CBS's paraphrase of "actively advancing", 48 % of the weight, was one until a shared quotation
-    # lowered the bar: test_an_outlet_repeating_the_quote_word_for_word_is_credited_with_the_fact)
-    # NYT: "North Korea had said publicly, on numerous occasions, that it would not sell ammunition"
-    "public commitments not to sell arms": "the NYT paraphrase carries 21 % of the quoted sentence's weight",
+# Outlets that report the fact but not every checkable element of the line shown for it: the line
+# is not cited to them (briefgen.claims). Kept visible: each fails today and turns this test red
+# (strict xfail) the day the briefing finds a line all of them carry.
+LINE_MISSES = {
+    "exchange of letters": "the NYT has the letters, not that they pledged more cooperation",
+    "UN Security Council resolutions": "the NYT paraphrases the quotation the line carries",
+    "talks actively advancing": "the line says \"to bolster President Vladimir Putin's invasion\"; The Hill does not",
+    "public commitments not to sell arms": "the NYT paraphrases the quotation the line carries",
 }
 
 
 @pytest.mark.parametrize(
     "fact",
     [
-        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=MATCHER_MISSES[f])) if f in MATCHER_MISSES else f
+        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=LINE_MISSES[f])) if f in LINE_MISSES else f
         for f in MUST_SHOW
     ],
 )
@@ -120,11 +119,30 @@ def test_each_must_show_fact_is_in_the_summary_with_every_outlet_that_reports_it
     assert _outlets(found[0]) == outlets
 
 
-@pytest.mark.parametrize("fact", list(MATCHER_MISSES))
-def test_the_facts_the_matcher_under_cites_are_still_kept_with_two_outlets_or_more(seed_briefing, fact):
+@pytest.mark.parametrize("fact", list(MUST_SHOW))
+def test_each_must_show_fact_is_kept_with_two_outlets_or_more_and_no_other(seed_briefing, fact):
     words, outlets = MUST_SHOW[fact]
     found = [s for s in seed_briefing.stories[0].sentences if words in s.text]
     assert len(found) == 1 and len(_outlets(found[0])) >= 2 and set(_outlets(found[0])) <= set(outlets)
+
+
+def test_every_citation_on_the_seeds_is_a_judged_supported_pair(seed_briefing):
+    # tests/fixtures/seed_citation_pairs.jsonl: each line of the seeds' briefing against each other
+    # seed article, judged by reading the article (verdict and the evidence quoted)
+    judged = {}
+    for row in (Path(__file__).parent / "fixtures/seed_citation_pairs.jsonl").read_text("utf-8").splitlines():
+        pair = json.loads(row)
+        judged[(pair["claim"], pair["article_file"])] = pair["verdict"]
+    files = {a.id: Path(a.path).name for a in seed_briefing.articles}
+    cited = [
+        (line.text, files[c.article])
+        for line in seed_briefing.stories[0].sentences
+        for c in line.sources
+        if c.article != line.article_id
+    ]
+    assert cited and all(judged.get(pair) == "SUPPORTED" for pair in cited), [
+        (p, judged.get(p)) for p in cited if judged.get(p) != "SUPPORTED"
+    ]
 
 
 def test_every_spelling_of_a_name_is_one_matching_term():
@@ -169,23 +187,15 @@ def _briefing_of_two_outlets(tmp_path, first: str, second: str):
     return build_briefing([source], BriefingConfig(show_single_source=True), on=DAY).stories[0]
 
 
-def test_an_outlet_repeating_the_quote_word_for_word_is_credited_with_the_fact(tmp_path):
-    # The two wordings share under half of each other's weighted words (0.47), too little as plain
-    # words; the quotation both carry word for word says they report the same statement.
-    quoted = _briefing_of_two_outlets(
+def test_the_richer_version_is_not_cited_to_an_outlet_lacking_its_details(tmp_path):
+    # Both outlets quote the mayor word for word; only the Courier says how long the repairs took.
+    story = _briefing_of_two_outlets(
         tmp_path,
-        'The mayor said on Tuesday that the old bridge is "safe for traffic" after eight months of repairs.',
-        'Officials said the bridge was "safe for traffic" again on Tuesday as crews packed up.',
+        'Mayor Anna Berg said on Tuesday that the Ponte Alta bridge is "safe for traffic" after eight months of repairs.',
+        'Mayor Anna Berg said the Ponte Alta bridge was "safe for traffic" again on Tuesday.',
     )
-    bridge = [s for s in quoted.sentences if "safe for traffic" in s.text]
-    assert len(bridge) == 1 and _outlets(bridge[0]) == ["Daily Courier", "Evening Post"]
+    richer = [s for s in story.sentences + story.single_source if "eight months" in s.text]
+    assert all(_outlets(s) == ["Daily Courier"] for s in richer)  # if shown at all, as the Courier's
+    plainer = [s for s in story.sentences if "safe for traffic" in s.text]
+    assert plainer and all(_outlets(s) == ["Daily Courier", "Evening Post"] and "eight" not in s.text for s in plainer)
 
-    # The same words without the quotation marks stay two single-source claims.
-    unquoted = _briefing_of_two_outlets(
-        tmp_path,
-        "The mayor said on Tuesday that the old bridge is safe for traffic after eight months of repairs.",
-        "Officials said the bridge was safe for traffic again on Tuesday as crews packed up.",
-    )
-    assert not [s for s in unquoted.sentences if "safe for traffic" in s.text]
-    alone = [s for s in unquoted.single_source if "safe for traffic" in s.text]
-    assert alone and all(s.support == 1 for s in alone)

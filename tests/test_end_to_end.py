@@ -153,7 +153,7 @@ def test_usage_errors_exit_2(argv, capsys):
 def test_article_markup_is_shown_as_text_never_run(tmp_path):
     # entity-encoded markup survives tag stripping as literal text: it must still never run
     hostile = "&lt;script&gt;alert('x')&lt;/script&gt; <script>alert(2)</script><img src=x onerror=alert(1)>"
-    fact = "The city council voted on Tuesday to close the old harbour bridge for repairs until next spring."
+    fact = "The Portmouth city council voted on Tuesday to close the old Harbour Bridge for repairs until next spring."
     records = [
         {"title": f"Bridge closes {hostile}", "text": f"{fact} {hostile}", "outlet": "Harbour Times",
          "url": "javascript:alert(1)"},

@@ -61,7 +61,7 @@ HOSTILE = [
 
 
 def test_a_briefing_built_from_hostile_articles_holds_no_script_frame_handler_or_script_link(tmp_path):
-    fact = "The harbour authority closed the north pier on Friday after storm damage to its deck, officials said."
+    fact = "The Portmouth harbour authority closed the north pier on Friday after storm damage to its deck, officials said."
     records = [
         {"title": f"Pier closed {h}", "text": f"{fact} {h}\n{h} Repairs will take weeks.", "outlet": f"Outlet {n}",
          "url": url}

@@ -105,12 +105,13 @@ def test_two_outlets_with_no_shared_fact_give_one_labelled_lead_each(tmp_path):
 def test_a_lede_like_fact_opens_the_story(tmp_path):
     # The side fact (the bridge's age) is in all three articles, central and best supported; what
     # happened (the council closed it) opens each article but is worded alike by two of them only.
-    side = "The bridge was built in 1931 and carries about 20,000 cars across the harbour every day."
+    # (Each line names its bridge and council: "the bridge" alone would not stand on its own.)
+    side = "The Harbour Bridge was built in 1931 and carries about 20,000 cars across the harbour every day."
     records = [
         {"title": "Council closes harbour bridge", "outlet": "Daily Courier",
-         "text": "The city council voted on Tuesday to close the harbour bridge for repairs until next spring.\n" + side},
+         "text": "The Portmouth city council voted on Tuesday to close the Harbour Bridge for repairs until next spring.\n" + side},
         {"title": "Harbour bridge to close", "outlet": "Evening Post",
-         "text": "The city council voted on Tuesday to close the old harbour bridge for repairs until spring.\n" + side},
+         "text": "The Portmouth city council voted on Tuesday to close the old Harbour Bridge for repairs until spring.\n" + side},
         {"title": "Bridge repairs", "outlet": "Coast Radio",
          "text": "Drivers will need another way across the harbour from next month.\n" + side},
     ]
@@ -118,7 +119,7 @@ def test_a_lede_like_fact_opens_the_story(tmp_path):
     lede_first = build_briefing([source], BriefingConfig(), on=DAY).stories[0]
     support_first = build_briefing([source], BriefingConfig(lede_first=False), on=DAY).stories[0]
     assert support_first.sentences[0].text == side  # three outlets beat two
-    assert lede_first.sentences[0].text.startswith("The city council voted on Tuesday to close")
+    assert lede_first.sentences[0].text.startswith("The Portmouth city council voted on Tuesday to close")
     assert {s.text for s in lede_first.sentences} == {s.text for s in support_first.sentences}
     assert lede_first.sentences[1].support == 3
 
