@@ -35,7 +35,7 @@ SHARED_FOCUS = 2 / 3  # the share of an article's focus the other must name to b
 TITLE_BONUS = 2  # a name in the headline counts as two more mentions
 CENTRAL_WEIGHT = 2  # a name counted less than this is background, not focus
 
-_TOKEN = re.compile(r"[^\W_][\w'’&.-]*|[.!?;:]")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’&-]|\.(?=\w))*|[.!?;:]")  # a full stop inside "U.S" stays in the word
 _QUOTES = "\"“”‘’'"
 _CONTRACTION = re.compile(r"['’](?:re|ll|ve|d|m|t)$", re.IGNORECASE)
 # Calendar words are capitalised, but a day or month says when, not whom a story is about.
