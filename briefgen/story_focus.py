@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -36,6 +37,7 @@ TITLE_BONUS = 2  # a name in the headline counts as two more mentions
 CENTRAL_WEIGHT = 2  # a name counted less than this is background, not focus
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’&-]|\.(?=\w))*|[.!?;:]")  # a full stop inside "U.S" stays in the word
+_POSSESSIVE = re.compile(r"['’]s$")
 _QUOTES = "\"“”‘’'"
 _CONTRACTION = re.compile(r"['’](?:re|ll|ve|d|m|t)$", re.IGNORECASE)
 # Calendar words are capitalised, but a day or month says when, not whom a story is about.
@@ -52,7 +54,8 @@ _NUMBERED_MODEL = re.compile(r"\b([A-Z][\w-]*[A-Za-z])\s+(\d{1,3})\b(?![-–.,:/
 @dataclass(frozen=True)
 class Focus:
     """One article's focus: central names (head word, weight), its central model (name, number) and
-    every model it names, and the words of its text where another article's names are looked for."""
+    every model its headline and opening name, and the words of its text where another article's
+    names are looked for."""
 
     names: tuple[tuple[str, int], ...]
     headline_names: tuple[str, ...]  # the central names the headline names too: its subject
@@ -62,10 +65,10 @@ class Focus:
     judged: bool  # enough text to tell what it is about
 
 
+@lru_cache(maxsize=200_000)
 def normal(word: str) -> str:
     """A word as names are compared: lower case, no possessive, no plural s."""
-    word = word.lower().strip(".-'’&")
-    word = re.sub(r"['’]s$", "", word)
+    word = _POSSESSIVE.sub("", word.lower().strip(".-'’&"))
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word
@@ -78,7 +81,8 @@ def name_heads(text: str) -> list[str]:
     spans: list[tuple[list[str], bool]] = []
     current: list[str] = []
     opens = sentence_start = True
-    for token in _TOKEN.findall(text):
+    tokens = _TOKEN.findall(text)
+    for token in tokens:
         word = token.strip(_QUOTES)
         if token in ".!?;:":
             if current:
@@ -106,7 +110,7 @@ def name_heads(text: str) -> list[str]:
             heads.append((normal(words[-1]), opens and len(words) == 1))
     named_mid_sentence = {head for head, opens in heads if not opens}
     # a word the text also writes in lower case ("just", "wild") is a word, not a name
-    plain = {normal(t) for t in _TOKEN.findall(text) if t.strip(_QUOTES)[:1].islower()}
+    plain = {normal(t) for t in tokens if t.strip(_QUOTES)[:1].islower()}
     return [
         head for head, _ in heads
         if head in named_mid_sentence and head not in plain and len(head) > 1
@@ -126,22 +130,23 @@ def models_named(text: str) -> Counter:
 
 
 def focus_of(article: Article) -> Focus:
-    words = article.body.split()
+    words = article.body.split(None, TEXT_WORDS)[:TEXT_WORDS]
     opening = " ".join(words[:FOCUS_WORDS])
     title_words = {normal(w) for w in _TOKEN.findall(article.title)}
     weights = Counter(name_heads(opening))
     for head in weights:
         weights[head] += TITLE_BONUS if head in title_words else 0
     names = tuple(sorted((head, w) for head, w in weights.items() if w >= CENTRAL_WEIGHT))
-    models = models_named(article.title) + models_named(article.title) + models_named(opening)
+    in_title = models_named(article.title)
+    models = in_title + in_title + models_named(opening)  # the headline's model counts twice more
     model = min(models, key=lambda m: (-models[m], m)) if models else None
     text = article.title + " " + " ".join(words[:TEXT_WORDS])
     return Focus(
         names=names,
         headline_names=tuple(head for head, _ in names if head in title_words),
         model=model,
-        models=frozenset(models) | frozenset(models_named(text)),
-        words=tuple(sorted({normal(w) for w in _TOKEN.findall(text)})),
+        models=frozenset(models),
+        words=tuple(sorted({normal(w) for w in set(_TOKEN.findall(text))})),
         judged=len(words) >= MIN_BODY_WORDS,
     )
 
