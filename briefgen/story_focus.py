@@ -11,10 +11,12 @@ whom or what each article is about, and that is what its opening keeps naming:
 - its **central model**: a product named with a model number ("the 13-inch MacBook Pro", "iPhone 11"),
   the one named most.
 
-Two articles are one story only when most of each one's focus (by weight) is named somewhere in the
-other's text, and neither is about a model the other names only in other numbers. A later
-development of a story names the same people, places and things, so it passes; a buying guide, an
-explainer or another game names its own.
+Two similar articles are not one story when one is about something the other does not report: its
+headline's subject is not named in the other's text, nor two thirds of its focus (by weight); or it
+is about a model the other names only in other numbers. A later development of a story names the
+same people, places and things, so it passes; a buying guide, an explainer or another game names
+its own. An article too short to judge, or with no central name (a story about an unnamed man),
+passes: there is nothing to compare, and TF-IDF similarity decides alone.
 """
 
 from __future__ import annotations
