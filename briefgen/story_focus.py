@@ -148,7 +148,8 @@ def focus_of(article: Article) -> Focus:
         headline_names=tuple(head for head, _ in names if head in title_words),
         model=model,
         models=frozenset(models),
-        words=tuple(sorted({normal(w) for w in set(_TOKEN.findall(text))})),
+        # only capitalised words: a name is matched by a name ("Wild" the team, not "wild" rabbits)
+        words=tuple(sorted({normal(w) for w in set(_TOKEN.findall(text)) if w[:1].isupper()})),
         judged=len(words) >= MIN_BODY_WORDS,
     )
 
