@@ -9,7 +9,7 @@ whom or what each article is about, and that is what its opening keeps naming:
   plus a bonus when the headline names it too; a name named once and not in the headline is
   background;
 - its **central model**: a product named with a model number ("the 13-inch MacBook Pro", "iPhone 11"),
-  the one named most.
+  the one named most, if it is named twice or in the headline.
 
 Two similar articles are not one story when one is about something the other does not report: its
 headline's subject is not named in the other's text, nor two thirds of its focus (by weight); or it
@@ -49,8 +49,9 @@ _CALENDAR = frozenset(
 )
 # A model number: a number with its unit before a name ("13-inch MacBook"), or a plain number after
 # a name ("iPhone 11", "Series 3") that is not part of a score, a date or a decimal ("4-1", "3.5").
-_UNIT_MODEL = re.compile(r"\b(\d{1,4})[- ](?i:inch|mm|cm|gb|tb)\b[\s-]+([A-Z][\w-]*[A-Za-z])")
-_NUMBERED_MODEL = re.compile(r"\b([A-Z][\w-]*[A-Za-z])\s+(\d{1,3})\b(?![-–.,:/]?\d)(?![- ](?i:inch|mm|cm|gb|tb)\b)")
+_PRODUCT = r"(?:[A-Z]|[a-z][A-Z])[\w-]*[A-Za-z]"  # "MacBook", "Series", "iPhone"
+_UNIT_MODEL = re.compile(r"\b(\d{1,4})[- ](?i:inch|mm|cm|gb|tb)\b[\s-]+(" + _PRODUCT + ")")
+_NUMBERED_MODEL = re.compile(r"\b(" + _PRODUCT + r")\s+(\d{1,3})\b(?![-–.,:/]?\d)(?![- ](?i:inch|mm|cm|gb|tb)\b)")
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,8 @@ def focus_of(article: Article) -> Focus:
     in_title = models_named(article.title)
     models = in_title + in_title + models_named(opening)  # the headline's model counts twice more
     model = min(models, key=lambda m: (-models[m], m)) if models else None
+    if model is not None and models[model] < CENTRAL_WEIGHT:  # named once in passing: not what it is about
+        model = None
     text = article.title + " " + " ".join(words[:TEXT_WORDS])
     return Focus(
         names=names,

@@ -171,3 +171,17 @@ def test_a_name_is_a_run_of_capitals_and_not_a_sentences_first_word():
 def test_a_headline_alone_is_not_judged():
     headline = article("h", "Storm Zelda hits Port Aven", "", "Wire")
     assert same_story(focus_of(headline), focus_of(BEARS_ROUNDUP))
+
+
+def test_a_model_is_a_name_with_its_number_and_a_score_is_not():
+    from briefgen.story_focus import models_named
+
+    text = "The new 16-inch MacBook Pro, the iPhone 11 and the Watch Series 3. The Hawks beat the Lions 4-1 on March 3."
+    assert set(models_named(text)) == {("macbook", "16"), ("iphone", "11"), ("serie", "3")}
+
+
+def test_derived_forms_of_a_name_count_as_the_name():
+    from briefgen.story_focus import names
+
+    assert names(("britain", "london"), "british") and names(("china",), "chinese")
+    assert not names(("hong", "kong"), "alibaba")
