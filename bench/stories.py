@@ -40,7 +40,10 @@ def report(paths: list[Path], pairs: list[dict], config: BriefingConfig) -> None
     briefing = build_briefing(paths, config)
     articles = {a.id: a for a in briefing.articles}
     story_of = {Path(articles[i].path).name: s.story.id for s in briefing.stories for i in s.story.article_ids}
-    together = {(p["a"], p["b"]): story_of.get(p["a"]) is not None and story_of.get(p["a"]) == story_of.get(p["b"]) for p in pairs}
+    together = {
+        (p["a"], p["b"]): story_of.get(p["a"]) is not None and story_of.get(p["a"]) == story_of.get(p["b"])
+        for p in pairs
+    }
 
     def count(same: bool, which=lambda p: True) -> str:
         chosen = [p for p in pairs if p["same_story"] is same and which(p)]
@@ -53,8 +56,10 @@ def report(paths: list[Path], pairs: list[dict], config: BriefingConfig) -> None
     ):
         print(f"  {label}: same-story in one story {count(True, which)}; different-story grouped {count(False, which)}")
     multi = [s for s in briefing.stories if len(s.outlets) > 1]
-    print(f"stories {len(briefing.stories)}; multi-outlet {len(multi)}; without a shared fact "
-          f"{sum(1 for s in multi if not s.sentences)}; without any line {sum(1 for s in multi if not s.sentences and not s.by_outlet)}")
+    no_fact = sum(1 for s in multi if not s.sentences)
+    no_line = sum(1 for s in multi if not s.sentences and not s.by_outlet)
+    print(f"stories {len(briefing.stories)}; multi-outlet {len(multi)}; without a shared fact {no_fact}; "
+          f"without any line {no_line}")
     for s in multi:
         print(f"  {len(s.sentences)} facts  {s.headline[:70]}  [{', '.join(s.outlets)}]")
     for p in pairs:
