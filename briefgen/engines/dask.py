@@ -6,7 +6,7 @@ Same input and options → the same briefing as the local engine, byte for byte.
 | --- | --- | --- | --- |
 | 1. ingest + clean | read one partition of the files (a contiguous run of the sorted file list); its (site, paragraph, story) keys; its site boilerplate dropped | – | the "identical to" rule over (id, path) pairs; which paragraphs are a site's boilerplate |
 | 3. dedupe | MinHash signatures; band records; short texts' shingles, then the longer articles holding them | by LSH band key; the short texts' index to every partition | union-find over verified and containment links; originals named |
-| 4. cluster | story terms; TF-IDF rows; neighbour search per block of rows | rows gathered into one matrix | vocabulary + idf; seeded Louvain over the edges |
+| 4. cluster | story terms; TF-IDF rows; neighbour search per block of rows; each article's focus | rows gathered into one matrix | vocabulary + idf; links kept by focus; seeded Louvain over the edges |
 | 2. sentences | sentence splitting (sentencex), per partition | by story (balanced buckets) | – |
 | 5–6. summarize + consensus | one task per bucket of stories | – | the briefing's order |
 
@@ -32,11 +32,12 @@ except ImportError as err:  # pragma: no cover - depends on the installation
 
 from .. import containment, site_boilerplate
 from ..provenance import sites
-from ..cluster import BLOCK_ROWS, block_edges, graph_of, headline_fields, headline_meaning, stories_of
+from ..cluster import BLOCK_ROWS, block_edges, focused_edges, graph_of, headline_fields, headline_meaning, stories_of
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
 from ..model import Article, Briefing, Skipped, Story
 from ..provenance import OutletRegistry
+from ..story_focus import Focus, focus_of
 from ..pipeline import assemble_briefing, without_future_date
 from . import banded_dedupe as dedupe
 from . import blocked_cluster as cluster
@@ -253,6 +254,10 @@ class _Run:
         ]
         edges = _concat(self.client.gather(blocks))  # block order: the graph's edge order, as locally
         del blocks, vectors, transposed
+        if self.config.story_focus:
+            # each original's focus, found where it is, judged here on the links in node order
+            focus = dict(_concat(self.client.gather([self.submit(_focuses, p) for p in articles])))
+            edges = focused_edges(edges, [focus[i] for i in order])
         copies_of = self.client.gather([self.submit(_id_and_original, p) for p in articles])
         return stories_of(graph_of(len(order), edges), order, _concat(copies_of), self.config)
 
@@ -308,6 +313,10 @@ def _order_keys(signatures: dedupe.Signatures) -> tuple:
 
 def _id_and_original(articles: list[Article]) -> list[tuple[str, str | None]]:
     return [(a.id, a.duplicate_of) for a in articles]
+
+
+def _focuses(articles: list[Article]) -> list[tuple[str, Focus]]:
+    return [(a.id, focus_of(a)) for a in articles if a.duplicate_of is None]
 
 
 def _headline_fields(articles: list[Article]) -> list[tuple[str, tuple]]:
