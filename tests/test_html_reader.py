@@ -148,3 +148,14 @@ def test_the_same_page_is_read_the_same_way_every_time():
 def test_a_page_of_navigation_only_is_refused():
     with pytest.raises(ArticleError):
         read_html("menu.html", page("<div class='menu'><a href='/'>Home</a></div>"), REGISTRY)
+
+
+def test_a_linked_name_inside_a_sentence_stays_in_the_sentence():
+    # sites link names to their topic pages, and name the links after what the site calls a tag
+    linked = (
+        'Council member <a href="/t/ana-ruiz" id="auto-tag_ana-ruiz" class="tag-link" data-tag="ana-ruiz">Ana Ruiz</a>,'
+        " who voted against the plan, said the city should have kept one lane open for buses, at least at rush hour."
+    )
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE[:3]) + f"<p>{linked}</p>" + f"<p>{ARTICLE[4]}</p>"
+    article = read_html("bridge.html", page(f'<article><div class="article-body">{body}</div></article>'), REGISTRY)
+    assert article.body.split("\n") == ARTICLE

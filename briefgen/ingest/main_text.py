@@ -96,6 +96,10 @@ def _is_furniture(node: LexborNode) -> bool:
         return False
     if "hidden" in attributes or _HIDDEN_STYLE.search(attributes.get("style") or ""):
         return True
+    if node.tag == "a":
+        # a link inside running text is the sentence's own words, whatever the site calls it
+        # ("auto-tag_doobie-brothers" on a band's name); lists of links are judged by link share
+        return False
     names = " ".join(attributes.get(a) or "" for a in _ATTRIBUTES if a in attributes)
     if not names or not _FURNITURE.search(names):
         return False
