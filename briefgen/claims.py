@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -327,6 +327,8 @@ def missing_elements(line: Elements, facts: ArticleFacts, near: ArticleFacts | N
 def conflicts(line: Elements, line_text: str, passage_text: str, facts: ArticleFacts) -> list[tuple[str, str, str]]:
     """Elements the article's matching passage gives another value for (a disagreement)."""
     found = []
+    if not (line.months - facts.months or line.weekdays - facts.weekdays or line.ages):
+        return found  # nothing the passage could give another value for (an age is read article-wide)
     passage = elements(passage_text)
     for month in sorted(line.months - facts.months):
         for other in sorted(passage.months - line.months):
@@ -356,35 +358,60 @@ def judge(
     article_terms: Sequence[frozenset[str]],
     weight: dict[str, float],
     facts: ArticleFacts | None = None,
+    everything: frozenset[str] | None = None,
+    hits: Mapping[int, frozenset[str]] | None = None,
 ) -> Finding:
-    """How the article (its sentences and their terms) stands to the line."""
-    best, passage = _best_passage(line_terms, article_terms, weight)
+    """How the article (its sentences and their terms) stands to the line. `facts` and `everything`
+    (every term of the article) may be given when the caller has them already: a story's lines are
+    judged against each of its articles, so an article is read once, not once per line; so may `hits`
+    (the line's terms in each of the article's sentences that holds any)."""
+    best, passage = _best_passage(line_terms, article_terms, weight, hits)
     for clause in _clauses(line_text, line_terms):
         # "X said that A, and that B": two statements, each told by the article
         best = min(best, _best_passage(clause, article_terms, weight)[0])
     facts = facts or article_facts("\n".join(article_texts))
-    everything = frozenset().union(*article_terms) if article_terms else frozenset()
+    if everything is None:
+        everything = frozenset().union(*article_terms) if article_terms else frozenset()
     line = elements(line_text)
-    passage_text = " ".join(article_texts[i] for i in passage)
     first = max(0, passage[0] - NEAR) if passage else 0
     end = min(len(article_texts), passage[-1] + 1 + NEAR) if passage else 0
+    # what stands beside the passage matters only for who said it: read only when the line names someone
+    near = article_facts(" ".join(article_texts[first:end])) if line.speaker else None
     return Finding(
         coverage=round(best, 6),
         detail=round(coverage_of(line_terms, _carried(line_terms, everything), weight), 6),
         passage=passage,
-        missing=tuple(missing_elements(line, facts, article_facts(" ".join(article_texts[first:end])))),
-        conflicts=tuple(conflicts(line, line_text, passage_text, facts)),
+        missing=tuple(missing_elements(line, facts, near)),
+        conflicts=tuple(conflicts(line, line_text, " ".join(article_texts[i] for i in passage), facts)),
     )
 
 
-def _best_passage(line_terms: frozenset[str], article_terms: Sequence[frozenset[str]], weight: dict[str, float]) -> tuple[float, tuple[int, ...]]:
-    """The article's sentences (one, or `WINDOW` in a row) holding most of the line's weighted words."""
+def _best_passage(
+    line_terms: frozenset[str],
+    article_terms: Sequence[frozenset[str]],
+    weight: dict[str, float],
+    hits: Mapping[int, frozenset[str]] | None = None,
+) -> tuple[float, tuple[int, ...]]:
+    """The article's sentences (one, or `WINDOW` in a row) holding most of the line's weighted words.
+    `hits`: the line's terms in each sentence that holds any (by index into the article), when the
+    caller knows them; the other sentences add nothing to a passage."""
+    total = sum(weight.get(t, 1.0) for t in line_terms)
+    if not total:
+        return 0.0, ()
+    if hits is None:
+        hits = {k: found for k, terms in enumerate(article_terms) if (found := line_terms & terms)}
+    # passages in the order a scan from the first sentence meets them, so ties go to the earliest;
+    # a passage with no sentence holding the line's words scores nothing and is passed over
+    starts = sorted({k - back for k in hits for back in range(WINDOW) if k - back >= 0})
+    empty: frozenset[str] = frozenset()
     best, passage = 0.0, ()
-    for start in range(len(article_terms)):
-        terms: frozenset[str] = frozenset()
+    for start in starts:
+        found = empty
         for end in range(start, min(start + WINDOW, len(article_terms))):
-            terms = terms | article_terms[end]
-            score = coverage_of(line_terms, terms, weight)
+            found = found | hits.get(end, empty)
+            if not found:
+                continue
+            score = sum(weight.get(t, 1.0) for t in found) / total
             if score > best + 1e-9:
                 best, passage = score, tuple(range(start, end + 1))
     return best, passage
@@ -400,17 +427,18 @@ def statements(line_text: str) -> int:
     return 2 if _TWO_STATEMENTS.match(_outside_quotes(line_text)) else 1
 
 
-def _clauses(line_text: str, line_terms: frozenset[str]) -> list[frozenset[str]]:
+@lru_cache(maxsize=50_000)
+def _clauses(line_text: str, line_terms: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The line's terms of each statement, when it reports two (else nothing)."""
     match = _TWO_STATEMENTS.match(_outside_quotes(line_text))
     if not match:
-        return []
+        return ()
     clauses = []
     for part in (match.group("first"), match.group("second")):
         text = match.group("lead") + part
         words = set(sentence_terms(text)) | {w for w in re.findall(r"[A-Z][A-Z.]+", text.replace(".", ""))}
         clauses.append(frozenset(t for t in line_terms if t in words))
-    return clauses
+    return tuple(clauses)
 
 
 def _carried(line_terms: frozenset[str], article_terms: frozenset[str]) -> frozenset[str]:

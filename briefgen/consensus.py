@@ -14,6 +14,7 @@ words is not taken again. Claims only one outlet makes are held apart (`single_s
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -54,6 +55,7 @@ class _StorySentences:
     _reported: dict = field(default_factory=dict, compare=False, repr=False)  # `reporting`, once asked
     _spans: dict = field(default_factory=dict, compare=False, repr=False)  # article id → (first, end)
     _facts: dict = field(default_factory=dict, compare=False, repr=False)  # article id → what it carries
+    _hits: dict = field(default_factory=dict, compare=False, repr=False)  # sentence → `sharing`
 
     def span(self, article_id: str) -> tuple[int, int]:
         """The article's sentences: pool indexes first..end-1 (an article's sentences are in a row)."""
@@ -77,8 +79,24 @@ class _StorySentences:
     def finding(self, i: int, article_id: str) -> Finding:
         """How the article stands to sentence i's line (briefgen.claims.judge)."""
         first, end = self.span(article_id)
-        facts, _ = self.facts(article_id)
-        return judge(self.texts[i], self.terms[i], self.texts[first:end], self.terms[first:end], self.weight, facts)
+        facts, everything = self.facts(article_id)
+        columns = self.sharing(i)
+        line = self.terms[i]
+        in_article = {
+            k - first: line & self.terms[k]
+            for k in columns[bisect.bisect_left(columns, first) : bisect.bisect_left(columns, end)]
+        }
+        return judge(
+            self.texts[i], line, self.texts[first:end], self.terms[first:end], self.weight, facts, everything, in_article
+        )
+
+    def sharing(self, i: int) -> list[int]:
+        """The sentences sharing a term with sentence i (row i of `shared`), in order: the only
+        sentences a passage telling i's fact can be made of."""
+        found = self._hits.get(i)
+        if found is None:
+            found = self._hits[i] = self.shared.indices[self.shared.indptr[i] : self.shared.indptr[i + 1]].tolist()
+        return found
 
     def reporting(self, a: int, config: BriefingConfig) -> dict[int, float]:
         """The sentences that report sentence a's fact, with how much of it each carries."""
