@@ -238,6 +238,7 @@ def stands_alone_fault(text: str) -> str | None:
         return "first person"
     if (
         _POINTING_SUBJECT.match(line)
+        or _BODY_SUBJECT.match(line)
         or _GROUP_REFERENCE.match(line)
         or _TEMPORAL_THEN.search(outside)
         or _OBJECT_IT.search(outside)
@@ -258,6 +259,12 @@ _POINTING_SUBJECT = re.compile(
     r"authors|case|patient|man|woman|suspect|victim)s?\s+(?:says|said|say|reports|reported|found|finds|shows|"
     r"showed|states|stated|notes|noted|adds|added|claims|claimed|argues|argued|concludes|concluded|suggests|"
     r"suggested|warns|warned)\b"
+)
+# "The company was still trying…": an organisation the line never names, as its subject. A relative
+# clause or an apposition right after it says which ("The company that runs the AMAs, …").
+_BODY_SUBJECT = re.compile(
+    r"^[\"“]?The\s+(?:company|firm|agency|group|organi[sz]ation|ministry|department|court|committee|team|club|"
+    r"band|startup|retailer|carrier|network|publisher|automaker|airline|bank|government)s?\s+(?!that\b|which\b|who\b|whose\b)[a-z]"
 )
 # "Both diseases are…", "Neither company…", "The two men…", "The latter…": a group introduced earlier.
 _GROUP_REFERENCE = re.compile(

@@ -111,6 +111,7 @@ def test_numbers_in_words_and_digits_read_alike():
         ("Mr. Garrett then swung it into the net.", "dangling reference"),
         ("Defenseman Jonas Brodin had scored earlier before Jason Zucker’s empty-net goal sealed it.", "dangling reference"),
         ("The company said it would appeal.", "dangling reference"),
+        ("The company was still trying to fix the keyboard when it launched an updated 15-inch MacBook Pro.", "dangling reference"),
         ("Authorities say that the cases appear to be unrelated.", "dangling reference"),
         ("The 23-year-old flew to London yesterday evening to complete the deal.", "dangling reference"),
         ("If these funders had not supported it, this grant would have failed at Oxford.", "dangling reference"),
