@@ -141,17 +141,21 @@ def _closes_unopened_quote(line: str) -> bool:
     are counted, since single ones double as apostrophes ("Andrew’s"); a straight quote opens at
     the start of a word and closes at its end, and scraped text mixes straight and curly ones.
     """
-    depth = 0
+    return _quote_balance(line)[0]
+
+
+def _quote_balance(line: str) -> tuple[bool, int]:
+    """(whether a double quote closes before any opened, how many stay open at the end)."""
+    depth, closes_unopened = 0, False
     for match in _DOUBLE_QUOTE.finditer(line):
         quote, at = match.group(), match.start()
-        opening = quote == "“" or (quote == '"' and (at == 0 or line[at - 1] in _BEFORE_OPENING))
-        if opening:
+        if quote == "“" or (quote == '"' and (at == 0 or line[at - 1] in _BEFORE_OPENING)):
             depth += 1
-        elif depth == 0:
-            return True
-        else:
+        elif depth:
             depth -= 1
-    return False
+        else:
+            closes_unopened = True
+    return closes_unopened, depth
 
 
 # "The company said…", "The agency confirmed…": a definite description of something named earlier.
@@ -312,12 +316,4 @@ _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|this|that)\s+[a-z]{3,}", re.I
 
 def _opens_unclosed_quote(line: str) -> bool:
     """The line opens a double quotation and never closes it."""
-    depth = 0
-    for match in _DOUBLE_QUOTE.finditer(line):
-        quote, at = match.group(), match.start()
-        opening = quote == "“" or (quote == '"' and (at == 0 or line[at - 1] in _BEFORE_OPENING))
-        if opening:
-            depth += 1
-        elif depth:
-            depth -= 1
-    return depth > 0
+    return _quote_balance(line)[1] > 0
