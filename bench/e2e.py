@@ -265,10 +265,15 @@ def main() -> None:
               f"peak {naive['peak_mb']:,.0f} MB", flush=True)
         rows.append((args.peer, small))
 
+    print_stage_tables(rows, "records")
+
+
+def print_stage_tables(rows: list[tuple[int, dict]], unit: str) -> None:
+    """The runs' `--timings` stages as two Markdown tables (wall-clock and CPU), then the 20k / 10k ratio."""
     stages = list(dict.fromkeys(name for _, r in rows for name in r["stages"]))
     for what, column in (("wall-clock", 0), ("CPU", 1)):
         print(f"\n{what} seconds per stage (`--timings`)\n")
-        print("| records | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
+        print(f"| {unit} | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
         print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: | ---: |")
         for n, r in rows:
             cells = " | ".join(f"{r['stages'][s][column]:.2f}" if s in r["stages"] else "–" for s in stages)
@@ -296,17 +301,7 @@ def html_main(args: argparse.Namespace) -> None:
         print(f"briefgen, {n:,} HTML pages: {result['seconds']:.1f} s wall, {result['cpu']:.1f} s CPU "
               f"(runs: {', '.join(f'{s:.1f}' for s in result['all_seconds'])}), "
               f"peak {result['peak_mb']:,.0f} MB, {result['articles']:,} articles, {result['stories']:,} stories", flush=True)
-    stages = list(dict.fromkeys(name for _, r in rows for name in r["stages"]))
-    for what, column in (("wall-clock", 0), ("CPU", 1)):
-        print(f"\n{what} seconds per stage (`--timings`)\n")
-        print("| HTML pages | " + " | ".join(stages) + " | wall s | CPU s | peak MB |")
-        print("| ---: | " + " | ".join("---:" for _ in stages) + " | ---: | ---: | ---: |")
-        for n, r in rows:
-            cells = " | ".join(f"{r['stages'][s][column]:.2f}" if s in r["stages"] else "–" for s in stages)
-            print(f"| {n:,} | {cells} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:,.0f} |")
-    sizes = dict(rows)
-    if 10000 in sizes and 20000 in sizes:
-        print(f"\n20k / 10k wall time: {sizes[20000]['seconds'] / sizes[10000]['seconds']:.2f}x")
+    print_stage_tables(rows, "HTML pages")
 
 
 if __name__ == "__main__":
