@@ -23,13 +23,13 @@ Usage: python bench/citations.py [--shared ../shared] [--judged-only] [--half tu
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import json
+
+from real_day import real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.lines import stands_alone_fault
@@ -153,14 +153,10 @@ def main() -> None:
     args = parser.parse_args()
     if not args.judged_only:
         report("seeds", [REPO / "examples/articles"])
-    with tempfile.TemporaryDirectory() as tmp:
-        pages = Path(tmp) / "pages"
-        pages.mkdir()
-        for gz in sorted((args.shared / "data/extraction/html").glob("*.html.gz")):
-            (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
+    with real_day_inputs(args.shared) as inputs:
         if not args.judged_only:
-            report("seeds + 120 real pages", [REPO / "examples/articles", pages])
-        judged_report([REPO / "examples/articles", pages], args.shared, args.half)
+            report("seeds + 120 real pages", inputs)
+        judged_report(inputs, args.shared, args.half)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from briefgen.clean import article_sentences
 from briefgen.config import BriefingConfig
 from briefgen.ingest import read_paths
 from briefgen.names import matching_terms
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 REPO = Path(__file__).resolve().parent.parent
 EXTRA = REPO / "bench/data/citations-extra.jsonl"

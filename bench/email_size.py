@@ -18,13 +18,14 @@ Usage: python bench/email_size.py [--shared ../shared] [--browser]
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import re
 import shutil
 import tempfile
 import time
 from pathlib import Path
+
+from real_day import real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.render import render_briefing
@@ -95,12 +96,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--browser", action="store_true", help="also open the email in the system Chromium")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        pages = Path(tmp) / "pages"
-        pages.mkdir()
-        for gz in sorted((args.shared / "data/extraction/html").glob("*.html.gz")):
-            (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
-        report([REPO / "examples/articles", pages], args.browser)
+    with real_day_inputs(args.shared) as inputs:
+        report(inputs, args.browser)
 
 
 if __name__ == "__main__":

@@ -20,10 +20,10 @@ Usage: python bench/lines.py [--shared ../shared] [--half tune|held-out]
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
-import tempfile
 from pathlib import Path
+
+from real_day import real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.verify import check_citations
@@ -83,12 +83,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--half", choices=("tune", "held-out"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        pages = Path(tmp) / "pages"
-        pages.mkdir()
-        for gz in sorted((args.shared / "data/extraction/html").glob("*.html.gz")):
-            (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
-        report([REPO / "examples/articles", pages], args.half)
+    with real_day_inputs(args.shared) as inputs:
+        report(inputs, args.half)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import trafilatura
 
 from briefgen.ingest.decode import ArticleError, decode
 from briefgen.ingest.html import read_html
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import html as html_lib
-import json
 import random
 import sys
 import tempfile

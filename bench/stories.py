@@ -21,10 +21,10 @@ Usage: PYTHONPATH=. python bench/stories.py [--shared ../shared] [--no-focus]
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import tempfile
 from pathlib import Path
+
+from real_day import real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 
@@ -75,12 +75,8 @@ def main() -> None:
     parser.add_argument("--no-focus", action="store_true", help="link on TF-IDF similarity alone")
     args = parser.parse_args()
     pairs = [json.loads(line) for line in (args.shared / "data/stories/real-day-pairs.jsonl").open(encoding="utf-8")]
-    with tempfile.TemporaryDirectory() as tmp:
-        pages = Path(tmp) / "pages"
-        pages.mkdir()
-        for gz in sorted((args.shared / "data/extraction/html").glob("*.html.gz")):
-            (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
-        report([REPO / "examples/articles", pages], pairs, BriefingConfig(story_focus=not args.no_focus))
+    with real_day_inputs(args.shared) as inputs:
+        report(inputs, pairs, BriefingConfig(story_focus=not args.no_focus))
 
 
 if __name__ == "__main__":

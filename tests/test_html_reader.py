@@ -10,7 +10,7 @@ import pytest
 import briefgen.ingest.html as html_reader
 from briefgen.ingest.decode import ArticleError
 from briefgen.ingest.html import read_html
-from briefgen.outlets import OutletRegistry
+from briefgen.provenance import OutletRegistry
 
 REGISTRY = OutletRegistry.load()
 
