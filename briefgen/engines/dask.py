@@ -32,7 +32,7 @@ except ImportError as err:  # pragma: no cover - depends on the installation
 
 from .. import containment, site_boilerplate
 from ..provenance import sites
-from ..cluster import BLOCK_ROWS, block_edges, focused_edges, graph_of, headline_fields, headline_meaning, stories_of
+from ..cluster import BLOCK_ROWS, block_edges, focused_edges, graph_of, headline_fields, headline_meaning, stories_of, term_df_cap
 from ..config import BriefingConfig
 from ..ingest import iter_inputs, read_files
 from ..model import Article, Briefing, Skipped, Story
@@ -233,7 +233,7 @@ class _Run:
         if not days:
             return []
         order = sorted(days)  # the originals sorted by id: node i of the graph, as in cluster_articles
-        columns, idf = cluster.tfidf_columns(df, len(order), self.config.max_term_df)
+        columns, idf = cluster.tfidf_columns(df, len(order), term_df_cap(len(order), self.config))
         columns_, idf_ = self.client.scatter([columns, idf], broadcast=True)
         rows = [self.submit(cluster.partition_rows, t, columns_, idf_) for t in terms]
         del terms
