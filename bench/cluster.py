@@ -169,9 +169,9 @@ def report(name: str, articles: list[Article], gold: list[str], texts: list[str]
 
 def report_title_encoder(articles: list[Article], gold: list[str], seeds: int = 5) -> None:
     """briefgen with `--title-encoder minilm`: its weight and threshold chosen on the tune half."""
-    try:
-        from briefgen import title_encoder
+    from briefgen.cluster import title_encoder
 
+    try:
         title_encoder.load_encoder("minilm")
     except title_encoder.TitleEncoderError as err:
         print(f"\n(title encoder rows skipped: {err})")

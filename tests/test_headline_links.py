@@ -16,9 +16,9 @@ def _headline(n: int, title: str, url: str | None = None) -> Article:
     return Article(id=f"h{n}", path=f"feed.jsonl#{n}", title=title, body="", url=url)
 
 
-def _groups(articles: list[Article], config: BriefingConfig = BriefingConfig()) -> list[list[str]]:
+def _groups(articles: list[Article]) -> list[list[str]]:
     title = {a.id: a.title for a in articles}
-    stories = cluster_articles(articles, config)
+    stories = cluster_articles(articles, BriefingConfig())
     return sorted(sorted(title[i] for i in story.article_ids) for story in stories)
 
 
