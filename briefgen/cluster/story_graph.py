@@ -203,7 +203,11 @@ def block_edges(
     """
     k = config.story_neighbours
     block = (vectors[start:stop] @ transposed).tocsr()
-    candidates = []  # (row, its candidate columns, their scores, judged on words alone)
+    # A pair sharing one word scores the product of that word's two weights, at most the product of
+    # the two rows' largest weights; a pair scoring above that shares two words or more, and is
+    # not counted. Full texts spread their weight over many words, so only headlines are counted.
+    peaks = vectors.max(axis=1).toarray().ravel().astype(np.float64) * (1 + 1e-5)  # float32 rounding
+    candidates = []  # (row, its candidate columns, their scores, which could rest on one word)
     for offset in range(block.shape[0]):
         i = start + offset
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
@@ -217,11 +221,17 @@ def block_edges(
         keep &= columns != i
         if days[i] >= 0:
             keep &= (days[columns] < 0) | (np.abs(days[columns] - days[i]) <= config.story_window_days)
-        candidates.append((i, columns[keep], scores[keep], on_words[keep]))
-    shared = shared_words(vectors, candidates)
+        columns, scores, on_words = columns[keep], scores[keep], on_words[keep]
+        doubtful = on_words & (scores <= peaks[i] * peaks[columns])
+        candidates.append((i, columns, scores, doubtful))
+    rows = np.concatenate([np.full(np.count_nonzero(d), i) for i, _, _, d in candidates] + [np.zeros(0, np.int64)])
+    others = np.concatenate([c[d] for _, c, _, d in candidates] + [np.zeros(0, np.int64)])
+    counts = shared_words(vectors, rows, others)
+    counts_by_row = np.split(counts, np.cumsum([np.count_nonzero(d) for *_, d in candidates])[:-1])
     edges: list[tuple[int, int, float]] = []
-    for (i, columns, scores, on_words), words in zip(candidates, shared):
-        keep = ~on_words | (words >= MIN_SHARED_WORDS)
+    for (i, columns, scores, doubtful), row_counts in zip(candidates, counts_by_row):
+        keep = np.ones(len(columns), dtype=bool)
+        keep[doubtful] = row_counts >= MIN_SHARED_WORDS
         columns, scores = columns[keep], scores[keep]
         best = np.lexsort((columns, -scores))[:k]  # highest first; ties by position: deterministic
         for j, score in zip(columns[best], scores[best]):
@@ -229,18 +239,13 @@ def block_edges(
     return edges
 
 
-def shared_words(
-    vectors: sp.csr_matrix, candidates: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]
-) -> list[np.ndarray]:
-    """For each row's candidates, how many distinct words the row shares with each (one term is one
-    word, `story_terms`): the pairs of the whole block at once, each row's counts in its order."""
-    rows = np.concatenate([np.full(len(columns), i) for i, columns, _, _ in candidates] + [np.zeros(0, int)])
-    columns = np.concatenate([columns for _, columns, _, _ in candidates] + [np.zeros(0, int)])
+def shared_words(vectors: sp.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """How many distinct words article rows[p] shares with article columns[p], for each p (one term
+    is one word, `story_terms`)."""
     left, right = vectors[rows], vectors[columns]  # copies: their values may be overwritten
     left.data[:] = 1
     right.data[:] = 1
-    counts = np.asarray(left.multiply(right).sum(axis=1)).ravel().astype(np.int64)
-    return np.split(counts, np.cumsum([len(c) for _, c, _, _ in candidates])[:-1])
+    return np.asarray(left.multiply(right).sum(axis=1)).ravel().astype(np.int64)
 
 
 def _with_meaning(
