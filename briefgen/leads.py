@@ -53,6 +53,15 @@ def lead_sentence(sentences: list[Sentence]) -> Sentence | None:
     return None
 
 
+def first_sentence(sentences: list[Sentence]) -> Sentence | None:
+    """The article's first sentence (a heading, caption or credit before it passed over), or None."""
+    head = sentences[:LEAD_SEARCH]
+    for sentence, fault in zip(head, article_line_faults([s.text for s in head])):
+        if fault is None:
+            return sentence if MIN_LEAD_WORDS <= len(words(sentence.text)) <= MAX_LEAD_WORDS else None
+    return None
+
+
 def outlet_leads(
     originals: list[Article], sentences: dict[str, list[Sentence]], outlet_key: Callable[[Article], str]
 ) -> tuple[SummarySentence, ...]:

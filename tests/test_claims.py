@@ -90,8 +90,9 @@ def test_another_age_is_a_disagreement_never_a_citation(tmp_path):
     story = _story(tmp_path, {
         "Daily Courier": "The bridge's engineer, Paolo Rinaldi, 47, was arrested in Ponte Alta on Tuesday.",
         "Evening Star": "The bridge's engineer, Paolo Rinaldi, 47, was arrested in Ponte Alta on Tuesday, police said.",
-        "Morning Post": "The bridge's engineer Paolo Rinaldi was arrested in Ponte Alta on Tuesday. The 48-year-old denies wrongdoing.",
+        "Morning Post": "Ponte Alta's mayor called for calm on Tuesday evening. The bridge's engineer, Paolo Rinaldi, was arrested in Ponte Alta on Tuesday. The 48-year-old denies wrongdoing.",
     })
+    # (the line with the age is the story's lede, shown: disagreements are looked for in shown lines)
     assert "Morning Post" not in _cited(story, "Rinaldi, 47")
     ages = [d for d in story.disagreements if {c.value for c in d.claims} == {"47", "48"}]
     assert len(ages) == 1
