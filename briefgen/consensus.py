@@ -28,7 +28,7 @@ from .model import Article, Citation, Claim, Disagreement, Sentence, Story, Stor
 from .disagree import find_disagreements
 from .leads import first_sentence, outlet_leads, without_dateline
 from .lede import lede_order, lede_scores, story_leads
-from .lines import refers_back, stands_alone_fault
+from .lines import refers_back, stands_alone_fault, unintroduced_speaker
 from .names import matching_terms
 from .summarize.select import dangling_opening
 from .summarize.select import word_overlap as overlap
@@ -238,6 +238,7 @@ def brief_story(
     show_alone = config.show_single_source or single_outlet  # a one-outlet story must not vanish
     kept: list[int] = []
     alone: list[int] = []
+    waiting: list[int] = []  # lines whose speaker no earlier line has named in full yet
     # The story opens with what happened: the members' own ledes are its first candidates, the one
     # most other outlets carry first (briefgen.lede.member_ledes).
     ledes = _member_ledes(originals, sentences, index, pool) if config.lede_first else []
@@ -260,7 +261,16 @@ def brief_story(
             continue  # "He said…", "But…", "The report says…": out of its article, the reader cannot tell who or what
         if any(_repeats(pool, i, j, config) for j in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
+        if unintroduced_speaker(pool.texts[i], [pool.texts[j] for j in chosen]):
+            waiting.append(i)  # "…," Johnston said: shown once a line before it names Tom Johnston
+            continue
         chosen.append(i)
+        for w in [w for w in waiting if w not in kept + alone]:
+            place = kept if support.count(w) >= config.min_sources else alone
+            if place is chosen and len(chosen) < limit and not unintroduced_speaker(
+                pool.texts[w], [pool.texts[j] for j in chosen]
+            ) and not any(_repeats(pool, w, j, config) for j in kept + alone):
+                chosen.append(w)
     if config.lede_first and lede is None and kept:
         # no member's lede is shared: among the facts kept, the one the outlets' leads carry best
         kept = lede_order(
