@@ -23,7 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..config.options import BriefingConfig
-from ..editor.fitness import dangling_opening, refers_back, stands_alone_fault, unintroduced_speaker
+from ..editor.fitness import may_show, unintroduced_speaker
 from ..editor.lede import lede_order, lede_scores, story_leads
 from ..editor.outlet_leads import first_sentence, outlet_leads, without_dateline
 from ..model import (
@@ -265,7 +265,7 @@ def brief_story(
             if len(alone) >= SINGLE_SOURCE_LIMIT or not show_alone:
                 break
             continue
-        if not fit_to_show(pool.texts[i]):
+        if not may_show(pool.texts[i]):
             continue  # "He said…", "But…", "The report says…": out of its article, the reader cannot tell who or what
         if any(_repeats(pool, i, j, config) for j in kept + alone):
             continue  # this fact, or most of its words, is already in the briefing
@@ -313,11 +313,6 @@ _QUOTE_OPENING = re.compile(r"^\s*[\"“‘]")
 def quote_led(text: str) -> bool:
     """The line opens with a quotation: someone's words, not the outlet's account of what happened."""
     return bool(_QUOTE_OPENING.match(text))
-
-
-def fit_to_show(text: str) -> bool:
-    """The sentence can be a briefing line on its own (briefgen.lines, briefgen.summarize.select)."""
-    return not (dangling_opening(text) or refers_back(text) or stands_alone_fault(text))
 
 
 class _Support:
@@ -385,7 +380,7 @@ def _member_ledes(
     for article in originals:
         lead = first_sentence(sentences.get(article.id, []))
         i = index.get((article.id, lead.text)) if lead is not None else None
-        if i is not None and len(pool.terms[i]) >= 3 and fit_to_show(pool.texts[i]) and i not in ledes:
+        if i is not None and len(pool.terms[i]) >= 3 and may_show(pool.texts[i]) and i not in ledes:
             ledes.append(i)
     return ledes
 

@@ -348,11 +348,18 @@ def _opens_unclosed_quote(line: str) -> bool:
     return _quote_balance(line)[1] > 0
 
 
+def may_show(text: str) -> bool:
+    """May this sentence be a briefing line on its own? Not when it opens on a pronoun or
+    connective ("He said…", "But…"), points back to what it cannot show, or fails a stand-alone
+    rule (`stands_alone_fault`)."""
+    return not (dangling_opening(text) or refers_back(text) or stands_alone_fault(text))
+
+
 # Who speaks, by one capitalised word: "'…,' Johnston said in a statement.", "Kirby noted that…".
-_SAYS = r"(?:said|says|added|adds|continued|wrote|writes|told|tells|noted|notes|warned|explained)"
+_SAYS = r"(?:said|says|added|adds|continued|comments|commented|wrote|writes|tweeted|posted|told|tells|noted|notes|warned|explained)"
 _ONE_NAME_SPEAKER = re.compile(
     rf"[,.!?…][\"”’]\s+(?P<after_quote>[A-Z][a-z’'-]+)\s+{_SAYS}\b|^(?P<opening>[A-Z][a-z’'-]+)\s+{_SAYS}\b"
-    rf"|\b{_SAYS}\s+(?P<after_verb>[A-Z][a-z’'-]+)[.,]"
+    rf"|\b{_SAYS}\s+(?P<after_verb>[A-Z][a-z’'-]+)\b(?![\s.]+[A-Z])"
 )
 
 

@@ -20,6 +20,7 @@ from .fitness import (
     leans_on_earlier_text,
     refers_back,
     stands_alone_fault,
+    unintroduced_speaker,
 )
 
 # Where a lead is looked for: an article's first sentences (a heading or a caption can come first).
@@ -53,6 +54,7 @@ def lead_sentence(sentences: list[Sentence]) -> Sentence | None:
             and not leans_on_earlier_text(sentence.text)
             and not refers_back(sentence.text)
             and stands_alone_fault(sentence.text) is None
+            and unintroduced_speaker(sentence.text, []) is None  # read alone: "…," Noem tweeted
         ):
             return sentence
     return None
