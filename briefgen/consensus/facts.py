@@ -282,7 +282,8 @@ def brief_story(
     if config.lede_first and lede is None and kept:
         # no member's lede is shared: among the facts kept, the one the outlets' leads carry best
         kept = lede_order(
-            kept, {i: True for i in kept}, [a.id for a in pool.articles], pool.texts, pool.shared,
+            kept, {i: unintroduced_speaker(pool.texts[i], []) is None for i in kept}, [a.id for a in pool.articles],
+            pool.texts, pool.shared,
             [outlet_key(a) for a in pool.articles],
         )
 
@@ -380,7 +381,13 @@ def _member_ledes(
     for article in originals:
         lead = first_sentence(sentences.get(article.id, []))
         i = index.get((article.id, lead.text)) if lead is not None else None
-        if i is not None and len(pool.terms[i]) >= 3 and may_show(pool.texts[i]) and i not in ledes:
+        if (
+            i is not None
+            and len(pool.terms[i]) >= 3
+            and may_show(pool.texts[i])
+            and unintroduced_speaker(pool.texts[i], []) is None  # nothing comes before a lede
+            and i not in ledes
+        ):
             ledes.append(i)
     return ledes
 

@@ -359,8 +359,12 @@ def may_show(text: str) -> bool:
 _SAYS = r"(?:said|says|added|adds|continued|comments|commented|wrote|writes|tweeted|posted|told|tells|noted|notes|warned|explained)"
 _ONE_NAME_SPEAKER = re.compile(
     rf"[,.!?…][\"”’]\s+(?P<after_quote>[A-Z][a-z’'-]+)\s+{_SAYS}\b|^(?P<opening>[A-Z][a-z’'-]+)\s+{_SAYS}\b"
-    rf"|\b{_SAYS}\s+(?P<after_verb>[A-Z][a-z’'-]+)\b(?![\s.]+[A-Z])"
+    rf"|\b(?:said|says|added|adds|continued|comments|commented|wrote|writes|noted|explained)\s+"
+    rf"(?P<after_verb>[A-Z][a-z’'-]+)(?=[.,]|\s+(?:in|on)\s)"
 )
+
+
+_NOT_A_SPEAKER = frozenset("today yesterday tonight earlier later it he she they we this that there".split())
 
 
 def unintroduced_speaker(text: str, earlier: Sequence[str]) -> str | None:
@@ -371,6 +375,8 @@ def unintroduced_speaker(text: str, earlier: Sequence[str]) -> str | None:
     if match is None:
         return None
     name = next(g for g in match.groups() if g)
+    if name.lower() in _CALENDAR or name.lower() in _NOT_A_SPEAKER:
+        return None  # "said Wednesday it…", "said Thursday that…"
     full = re.compile(rf"\b[A-Z][\w.’'-]*\s+(?:[A-Z][\w.’'-]*\s+)*{re.escape(name)}\b")
     return None if any(full.search(line) for line in (text, *earlier)) else name
 
