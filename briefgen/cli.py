@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tomllib
 import time
@@ -33,7 +34,7 @@ from .links import safe_url
 from .render import briefing_to_dict, write_briefing
 from .site_boilerplate import drop_site_boilerplate
 from .provenance import one_outlet_per_site
-from .store import EMPTY_HISTORY, Store, StoreError
+from .store import EMPTY_HISTORY, Store, StoreError, default_store_path, inside
 
 
 def _iso_date(value: str) -> date:
@@ -125,7 +126,14 @@ def parser() -> argparse.ArgumentParser:
     daily = build.add_argument_group("daily runs")
     daily.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS/Atom feed to fetch (repeatable)")
     daily.add_argument("--feeds", type=Path, metavar="FILE", help="file of feed URLs, one per line (# comments)")
-    daily.add_argument("--store", type=Path, help="SQLite history of earlier runs (default: OUT/briefgen.sqlite)")
+    daily.add_argument(
+        "--store", type=Path,
+        help="SQLite history of earlier runs (default: one file per OUT in the user's data folder, never inside OUT)",
+    )
+    daily.add_argument(
+        "--store-bodies", action="store_true",
+        help="keep the articles' text in the store too (default: ids, fingerprints, titles, outlets, urls, dates)",
+    )
     daily.add_argument("--no-store", action="store_true", help="keep no history: every story is new")
     daily.add_argument("--timeout", type=float, default=15.0, help="seconds per HTTP request (default 15)")
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
@@ -209,10 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     engine = _engine(args)
     # The dask engine builds from files in one batch; history, feeds and limits are the local engine's.
-    store_path = None if args.no_store or engine else (args.store or args.out / "briefgen.sqlite")
+    store_path = None if args.no_store or engine else _store_path(args)
     try:
         # An existing store gives history; a new one is only created once there is a briefing to record.
-        store = Store(store_path) if store_path and store_path.exists() else None
+        store = Store(store_path, keep_bodies=args.store_bodies) if store_path and store_path.exists() else None
         started, cpu_started = time.monotonic(), _cpu_seconds()
         try:
             with recorded_timings() as timings:
@@ -232,6 +240,31 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
         return 3
+
+
+LEGACY_STORE_NAME = "briefgen.sqlite"  # where the store used to live by default: inside OUT
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    """The store this build uses: `--store`, else the default one in the user's data folder. A
+    store left inside OUT by an older briefgen is moved to the default place first (it would be
+    published with the briefings); any store inside OUT is warned about."""
+    if args.store is not None:
+        path = args.store
+    else:
+        path = default_store_path(args.out)
+        legacy = args.out / LEGACY_STORE_NAME
+        if legacy.is_file() and not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(legacy, path)  # a rename on one disk, a copy and delete across two
+            warn(f"moved the history store out of the published folder: {shown(str(legacy))} -> {shown(str(path))}")
+        elif legacy.is_file():
+            warn(f"{shown(str(legacy))} is an old history store inside --out; it is not used (the store is "
+                 f"{shown(str(path))}): delete it, it would be published with the briefings")
+    if inside(path, args.out):
+        warn(f"the history store {shown(str(path))} is inside --out {shown(str(args.out))}: it would be published "
+             "with the briefings; give --store a path outside it")
+    return path
 
 
 def _with_config_file(args: argparse.Namespace, argv: list[str]) -> argparse.Namespace:
@@ -318,7 +351,7 @@ def _build(
             fetched = fetch_feeds(
                 args.feed, OutletRegistry.load(args.outlets), fetch_config,
                 validators=store.validators if store else lambda url: (None, None),
-                known_urls=store.known_urls if store else lambda urls: set(),
+                known_urls=(lambda urls: store.known_urls(urls, on)) if store else lambda urls: set(),
                 progress=bar.advance, on_total=bar.add_total,
             )
         unchanged = fetched.unchanged
@@ -343,7 +376,7 @@ def _build(
         known = history.fingerprints
         fingerprints = {a.id: known.get(a.id) or signature(a) for a in briefing.articles}
         contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
-        with Store(store_path) as saving:
+        with Store(store_path, keep_bodies=args.store_bodies) as saving:
             saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)
     return status
 
