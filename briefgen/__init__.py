@@ -1,6 +1,6 @@
 """briefgen: a day's news articles in, a short, dated briefing with cited sources out."""
 
-__version__ = "0.2.0"  # the one place the version is written; pyproject.toml reads it from here
+from .version import __version__
 
 from .config import BriefingConfig
 from .model import Article, Briefing, Citation, Sentence, Skipped, Story, StoryBrief, SummarySentence

@@ -19,6 +19,20 @@ ALGORITHMS = (
     "random",
 )
 TITLE_ENCODERS = ("minilm",)  # see briefgen.title_encoder
+# the options briefing.json records (in this order): what a reader of the file needs to know about
+# how its stories and facts were chosen
+RECORDED_OPTIONS = (
+    "algorithm",
+    "min_sources",
+    "show_single_source",
+    "sentences_per_story",
+    "language",
+    "max_articles",
+    "max_article_bytes",
+    "story_window_days",
+    "title_encoder",
+    "coverage_by",
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +114,12 @@ class BriefingConfig:
     # the email digest and its plain-text part stay under this many bytes (mail clients clip longer
     # messages: Gmail at about 102 KB)
     email_max_bytes: int = 100_000
+
+    def recorded_options(self) -> tuple[tuple[str, object], ...]:
+        """The options that decide what a briefing says, as (name, value) pairs: what
+        briefing.json's `options` records. Paths, addresses and limits of time are left out: they
+        say where the files go, not what they say, and a path would publish a local folder name."""
+        return tuple((name, getattr(self, name)) for name in RECORDED_OPTIONS)
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHMS:

@@ -172,6 +172,9 @@ class Briefing:
     blindspots: tuple[Blindspot, ...] = ()
     outlet_attributes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     short_names: tuple[tuple[str, str], ...] = ()  # (name, shorter name for coverage lines): ("Associated Press", "AP")
+    # the options it was built with that shape what it says (`BriefingConfig.recorded_options`),
+    # as (name, value) pairs: written into briefing.json so a reader knows how it was made
+    options: tuple[tuple[str, object], ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

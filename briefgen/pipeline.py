@@ -57,6 +57,7 @@ def build_briefing(
         if history.articles:
             raise ValueError("a build with history runs on the local engine")
         briefing = engine.build_briefing(paths, config, on=day, outlets_file=outlets_file)
+        briefing = replace(briefing, options=config.recorded_options())
         return describe_coverage(briefing, OutletRegistry.load(outlets_file), config.coverage_by)  # after 6.
     articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
     return brief_articles(articles, skipped, config, on=day, history=history, outlets=OutletRegistry.load(outlets_file))
@@ -119,6 +120,7 @@ def brief_articles(
 
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
     briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    briefing = replace(briefing, options=config.recorded_options())
     with stage("coverage", budget):  # after 6.: who covers each story and fact
         return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
 

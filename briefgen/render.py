@@ -31,7 +31,9 @@ from . import coverage_text
 from .config import BriefingConfig
 from .digest import Digest, fit_digest, several_outlets, story_urls
 from .links import safe_url
-from .model import Briefing, Citation, Coverage, StoryBrief
+from .schema import schema_text
+from .version import __version__
+from .model import Article, Briefing, Citation, Coverage, StoryBrief
 
 OUTPUTS = {
     "briefing.md": "briefing.md.j2",
@@ -205,13 +207,31 @@ def in_source_order(articles: list[str], sources: dict[str, SourceRef]) -> list[
     return sorted(refs.values(), key=lambda ref: ref.number)
 
 
-def _citation(c: Citation) -> dict:
-    return {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
+def _citation(c: Citation, outlet_of: dict[str, str | None]) -> dict:
+    """A source as data: `outlet` is the name shown ("Unknown outlet" when nothing attributes the
+    article), `outlet_name` the outlet itself, null when unknown."""
+    return {"outlet": c.outlet, "outlet_name": outlet_of.get(c.article), "title": c.title, "url": c.url, "article": c.article}
 
 
-# The version of briefing.json's contract (docs/json.md): raised when fields are added; a field once
-# published keeps its name and meaning.
-CONTRACT_VERSION = 2
+def _outlet_details(brief: StoryBrief, by_id: dict[str, Article]) -> list[dict]:
+    """The story's independent outlets as data, in `outlets`' order: each outlet's name (null when
+    unknown), the name shown for it, and its original articles in the story."""
+    groups: dict[str, list[Article]] = {}
+    for article_id in brief.story.article_ids:
+        article = by_id.get(article_id)
+        if article is not None and article.duplicate_of is None:
+            groups.setdefault(article.outlet_label, []).append(article)
+    return [
+        {"name": members[0].outlet, "display": label, "articles": [a.id for a in members]}
+        for label, members in sorted(groups.items())
+    ]
+
+
+# The version of briefing.json's contract (docs/json.md, briefgen/briefing.schema.json): raised when
+# fields are added; a field once published keeps its name and meaning.
+CONTRACT_VERSION = 3
+# the contract's JSON Schema, written beside every briefing.json, which names it in `$schema`
+SCHEMA_FILE = "briefing.schema.json"
 
 
 def _coverage(coverage: Coverage | None) -> dict:
@@ -222,9 +242,14 @@ def _coverage(coverage: Coverage | None) -> dict:
 
 
 def briefing_to_dict(briefing: Briefing) -> dict:
-    """The JSON contract of `briefing.json`."""
+    """The JSON contract of `briefing.json` (its schema: `briefgen/briefing.schema.json`)."""
+    by_id = {a.id: a for a in briefing.articles}
+    outlet_of = {a.id: a.outlet for a in briefing.articles}
     return {
+        "$schema": SCHEMA_FILE,
         "contract": CONTRACT_VERSION,
+        "generator": {"name": "briefgen", "version": __version__},
+        "options": {name: value for name, value in briefing.options},
         "date": briefing.date.isoformat(),
         "since": briefing.since.isoformat() if briefing.since else None,
         "stories": [
@@ -232,6 +257,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "id": s.story.id,
                 "headline": s.headline,
                 "outlets": list(s.outlets),
+                "outlet_details": _outlet_details(s, by_id),
                 "articles": list(s.story.article_ids),
                 "first_seen": s.first_seen.isoformat() if s.first_seen else None,
                 "new_articles": s.new_articles,
@@ -245,21 +271,27 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                         "text": x.text,
                         "article": x.article_id,
                         "support": x.support,
-                        "sources": [_citation(c) for c in x.sources],
+                        "sources": [_citation(c, outlet_of) for c in x.sources],
                         "coverage": _coverage(x.coverage),
                     }
                     for x in s.sentences
                 ],
                 # only when no fact is shared: each outlet's lead, reported by that outlet alone
                 "by_outlet": [
-                    {"outlet": x.sources[0].outlet, "text": x.text, "article": x.article_id, "sources": [_citation(c) for c in x.sources]}
+                    {
+                        "outlet": x.sources[0].outlet,
+                        "outlet_name": outlet_of.get(x.sources[0].article),
+                        "text": x.text,
+                        "article": x.article_id,
+                        "sources": [_citation(c, outlet_of) for c in x.sources],
+                    }
                     for x in s.by_outlet
                 ],
                 "single_source": [
                     {
                         "text": x.text,
                         "article": x.article_id,
-                        "sources": [_citation(c) for c in x.sources],
+                        "sources": [_citation(c, outlet_of) for c in x.sources],
                         "coverage": _coverage(x.coverage),
                     }
                     for x in s.single_source
@@ -267,7 +299,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "disagreements": [
                     {
                         "about": d.about,
-                        "claims": [{"value": c.value, "sources": [_citation(x) for x in c.sources]} for c in d.claims],
+                        "claims": [{"value": c.value, "sources": [_citation(x, outlet_of) for x in c.sources]} for c in d.claims],
                     }
                     for d in s.disagreements
                 ],
@@ -326,6 +358,7 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
     files["briefing.html"] = sanitise_page(files["briefing.html"])
     files.update(render_email(briefing, config, env, context))
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+    files[SCHEMA_FILE] = schema_text()
     return files
 
 
