@@ -4,7 +4,7 @@ from .version import __version__
 
 from .config import BriefingConfig
 from .model import Article, Briefing, Citation, Sentence, Skipped, Story, StoryBrief, SummarySentence
-from .pipeline import build_briefing
+from .pipeline import build_briefing, build_briefing_from_articles, make_article
 from .render import write_briefing
 
 __all__ = [
@@ -18,5 +18,7 @@ __all__ = [
     "StoryBrief",
     "SummarySentence",
     "build_briefing",
+    "build_briefing_from_articles",
+    "make_article",
     "write_briefing",
 ]

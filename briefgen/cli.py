@@ -374,7 +374,7 @@ def _build(
     status = _publish(briefing, args, config, nothing_new_is_news=bool(unchanged))
     if status == 0 and store_path is not None:  # only once the briefing is out: a failed run leaves no trace
         known = history.fingerprints
-        fingerprints = {a.id: known.get(a.id) or signature(a) for a in briefing.articles}
+        fingerprints = {a.id: f for a in briefing.articles if (f := known.get(a.id) or signature(a)) is not None}
         contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
         with Store(store_path, keep_bodies=args.store_bodies) as saving:
             saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)

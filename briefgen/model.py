@@ -7,6 +7,7 @@ these records by `briefgen.render.briefing_to_dict`.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -165,7 +166,7 @@ class Briefing:
     stories: tuple[StoryBrief, ...]
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
-    since: date | None = None  # the previous briefing in the store, when there is one
+    since: datetime.date | None = None  # the previous briefing in the store, when there is one
     # who the outlets are (briefgen.coverage): the attribute blind spots are found by, the stories
     # covered by one value of it only, and each briefed outlet's attributes as (key, value) pairs
     coverage_by: str = "kind"

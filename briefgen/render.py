@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -338,7 +339,7 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
     """File name → file content, for every output of one briefing."""
     config = config or BriefingConfig()
     env = environment(config.templates_dir)
-    context = {
+    context: dict[str, Any] = {
         "briefing": briefing,
         "date": briefing.date,
         "stories": briefing.stories,

@@ -25,6 +25,7 @@ import hashlib
 import os
 import sqlite3
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -179,7 +180,7 @@ class Store:
 
     # -- history ---------------------------------------------------------------------------
 
-    def history(self, on: date, window_days: int, read_now: list[str] = ()) -> History:
+    def history(self, on: date, window_days: int, read_now: Iterable[str] = ()) -> History:
         """Articles first seen in the `window_days` before `on` (and on it, by an earlier run), and
         when any of the articles read now (`read_now`, ids) was first seen, however long ago, as
         long as that is not after `on`: a briefing for a past date (a backfill) knows only what
