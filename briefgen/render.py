@@ -332,12 +332,17 @@ def briefing_to_dict(briefing: Briefing) -> dict:
     }
 
 
+# every file of one briefing's dated folder
+BRIEFING_FILES = (*OUTPUTS, "briefing.json", SCHEMA_FILE)
 PAGES = {name: template for name, template in OUTPUTS.items() if name not in ("briefing.email.html", "briefing.txt")}
 
 
-def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) -> dict[str, str]:
-    """File name → file content, for every output of one briefing."""
+def render_briefing(
+    briefing: Briefing, config: BriefingConfig | None = None, only: Iterable[str] | None = None
+) -> dict[str, str]:
+    """File name → file content, for every output of one briefing (`only`: these file names)."""
     config = config or BriefingConfig()
+    wanted = set(BRIEFING_FILES if only is None else only)
     env = environment(config.templates_dir)
     context: dict[str, Any] = {
         "briefing": briefing,
@@ -355,12 +360,14 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
     context["one_outlet"] = [(n, s) for n, s in numbered if not several_outlets(s)]
     urls = story_urls(briefing)
     context["story_urls"] = {n: urls[s.story.id] for n, s in context["one_outlet"]}
-    files = {name: env.get_template(template).render(context) for name, template in PAGES.items()}
-    files["briefing.html"] = sanitise_page(files["briefing.html"])
-    files.update(render_email(briefing, config, env, context))
+    files = {name: env.get_template(template).render(context) for name, template in PAGES.items() if name in wanted}
+    if "briefing.html" in files:
+        files["briefing.html"] = sanitise_page(files["briefing.html"])
+    if wanted & {"briefing.email.html", "briefing.txt"}:
+        files.update(render_email(briefing, config, env, context))
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     files[SCHEMA_FILE] = schema_text()
-    return files
+    return {name: text for name, text in files.items() if name in wanted}
 
 
 def render_email(briefing: Briefing, config: BriefingConfig, env: Environment, context: dict) -> dict[str, str]:
@@ -394,16 +401,25 @@ def render_email(briefing: Briefing, config: BriefingConfig, env: Environment, c
     return parts(fit_digest(briefing, config.web_url, size, config.email_max_bytes))
 
 
-def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None) -> list[Path]:
-    """Write the briefing into `out_dir/YYYY-MM-DD/`; return the paths written.
+def write_briefing(
+    briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None, only: Iterable[str] | None = None
+) -> list[Path]:
+    """Write the briefing into `out_dir/YYYY-MM-DD/`; return the paths written. `only`: these
+    files of it (names from `BRIEFING_FILES`); a file of another format left from an earlier run of
+    the same date is removed, so the folder never mixes two runs.
 
     The dated folder changes as a whole: every file is written into a hidden sibling folder, which
     then takes the dated folder's place in one rename. A reader (or a run killed at any moment)
     sees the old briefing or the new one, never files of both. The archive index is updated last.
     """
+    if not isinstance(briefing, Briefing):
+        raise TypeError(f"write_briefing takes a briefgen.Briefing, not {type(briefing).__name__}")
     config = config or BriefingConfig()
+    unknown = sorted(set(only or ()) - set(BRIEFING_FILES))
+    if unknown:
+        raise ValueError(f"not a briefing file: {', '.join(unknown)}; choose from {', '.join(BRIEFING_FILES)}")
     with stage("render", config.stage_budget):
-        files = render_briefing(briefing, config)  # everything in memory before touching the disk
+        files = render_briefing(briefing, config, only)  # everything in memory before touching the disk
     out = Path(out_dir)
     day = out / briefing.date.isoformat()
     out.mkdir(parents=True, exist_ok=True)
@@ -414,7 +430,7 @@ def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConf
     try:
         for name in sorted(files):
             _write_durably(staging / name, files[name])
-        _keep_other_files(day, staging, set(files))
+        _keep_other_files(day, staging, set(BRIEFING_FILES))
         os.chmod(staging, 0o755)
         swap_folder_in(staging, day)
     except BaseException:

@@ -268,12 +268,12 @@ def test_an_unchanged_feed_is_asked_with_its_etag_and_costs_a_304(site, tmp_path
 def test_a_failed_run_records_nothing_so_the_next_run_fetches_again(site, tmp_path, monkeypatch):
     _serve_day_one(site)
     out = tmp_path / "out"
-    import briefgen.cli
+    import briefgen.render
 
     def broken_render(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(briefgen.cli, "write_briefing", broken_render)
+    monkeypatch.setattr(briefgen.render, "write_briefing", broken_render)
     with pytest.raises(RuntimeError):
         _build(site, out, DAY_ONE)
     assert not default_store_path(out).exists() and not (out / "briefgen.sqlite").exists()
