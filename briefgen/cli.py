@@ -21,9 +21,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .budget import StageOverBudget, StageTime, recorded_timings, timings_table
-from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
-from .config_file import ConfigFileError, find_config, read_options
+from .runtime.budget import StageOverBudget, StageTime, recorded_timings, timings_table
+from .config.options import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
+from .config.file import ConfigFileError, find_config, read_options
 from .engines import ENGINES, Engine, make_engine
 from .links import safe_url
 from .version import __version__
@@ -540,10 +540,10 @@ def _build(
 ) -> int:
     from dataclasses import replace
 
-    from .fetch import FetchConfig, fetch_feeds
+    from .ingest.fetch import FetchConfig, fetch_feeds
     from .model import Skipped
     from .pipeline import brief_articles, build_briefing, read_articles, without_future_date
-    from .progress import Progress
+    from .runtime.progress import Progress
     from .provenance import OutletRegistry
     from .store import EMPTY_HISTORY
 
@@ -591,7 +591,7 @@ def _build(
     if status == 0 and store_path is not None:  # only once the briefing is out: a failed run leaves no trace
         import json
 
-        from .dedupe import signature
+        from .dedupe.minhash import signature
         from .render import briefing_to_dict
         from .store import Store
 
@@ -642,7 +642,7 @@ def _extract(args: argparse.Namespace, stdin: _StandardInput) -> int:
 
     from .ingest import read_paths
     from .provenance import OutletRegistry, one_outlet_per_site
-    from .site_boilerplate import drop_site_boilerplate
+    from .clean.site_boilerplate import drop_site_boilerplate
 
     articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
     articles = one_outlet_per_site(drop_site_boilerplate(stdin.renamed(articles)))  # what a briefing reads, dates as written
@@ -660,7 +660,7 @@ def _title_encoder_ready(config: BriefingConfig) -> bool:
     """Loads the chosen title encoder before any article is read: a missing install is said at once."""
     if config.title_encoder is None:
         return True
-    from .title_encoder import TitleEncoderError, load_encoder
+    from .cluster.title_encoder import TitleEncoderError, load_encoder
 
     try:
         load_encoder(config.title_encoder)

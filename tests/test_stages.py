@@ -13,8 +13,8 @@ import pytest
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
-from briefgen.clean import split_sentences
-from briefgen.config import ALGORITHMS
+from briefgen.clean.text import split_sentences
+from briefgen.config.options import ALGORITHMS
 from briefgen.summarize import rank_sentences
 
 from .conftest import DAY, EXAMPLES, REPO
@@ -94,7 +94,7 @@ def test_the_wheel_carries_the_templates(tmp_path):
     for template in (REPO / "templates").rglob("*.j2"):
         assert f"briefgen/templates/{template.relative_to(REPO / 'templates').as_posix()}" in names
     assert "briefgen/outlets.toml" in names
-    assert "briefgen/briefing.schema.json" in names and "briefgen/py.typed" in names
+    assert "briefgen/render/briefing.schema.json" in names and "briefgen/py.typed" in names
 
 
 def test_version_flag_prints_the_version_the_wheel_is_built_with(tmp_path, capsys):
