@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import nh3
+from markupsafe import Markup
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -39,6 +40,7 @@ from ..model import Article, Briefing, Citation, Coverage, StoryBrief
 from ..runtime.budget import stage
 from . import coverage_text
 from .digest import Digest, fit_digest, several_outlets, story_urls
+from .languages import text_language
 from .schema import schema_text
 from ..version import __version__
 
@@ -85,7 +87,28 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["blindspot_note"] = coverage_text.blindspot_note
     env.globals["blindspot_heading"] = coverage_text.blindspot_heading
     env.filters["in_source_order"] = in_source_order
+    env.filters["lang"] = lang_attribute
     return env
+
+
+def lang_attribute(text: object) -> Markup:
+    """` lang="ko"` for a text written in another language's script than the page's English, else
+    nothing: put inside the element's start tag (`<h2{{ headline|lang }}>`)."""
+    language = text_language(str(text))
+    return Markup(f' lang="{language}"') if language else Markup("")
+
+
+def cited_in(briefing: Briefing) -> dict[str, list[int]]:
+    """Article id → the places (#story-N) of the stories that cite it, for the source list's links
+    back to where each source is cited."""
+    places: dict[str, list[int]] = {}
+    for number, story in enumerate(briefing.stories, start=1):
+        lines = (*story.sentences, *story.by_outlet, *story.single_source)
+        cited = [c.article for line in lines for c in line.sources]
+        cited += [c.article for d in story.disagreements for claim in d.claims for c in claim.sources]
+        for article in dict.fromkeys(cited):
+            places.setdefault(article, []).append(number)
+    return places
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
@@ -360,6 +383,7 @@ def render_briefing(
         "email_max_bytes": config.email_max_bytes,
     }
     context["also_covering"] = also_covering(briefing, context["sources"])
+    context["cited_in"] = cited_in(briefing)
     # the page's two parts: (place in the briefing, story), each in the briefing's order
     numbered = list(enumerate(briefing.stories, start=1))
     context["confirmed"] = [(n, s) for n, s in numbered if several_outlets(s)]
