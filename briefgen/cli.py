@@ -226,6 +226,14 @@ def parser() -> argparse.ArgumentParser:
         "cluster", help="print how the articles group into stories, one JSON line each", parents=[inputs, talk]
     )
     cluster.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+
+    publish = commands.add_parser(
+        "publish", parents=[talk],
+        help="render an edited briefing.md into the page and newsletter templates (NAME.html, NAME.email.html)",
+    )
+    publish.add_argument("markdown", type=Path, metavar="EDITED.md", help="the briefing.md, as edited")
+    publish.add_argument("-o", "--out", type=Path, help="folder to write into (default: beside EDITED.md)")
+    publish.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     cluster.add_argument(
         "--title-encoder", choices=TITLE_ENCODERS,
         help="group headline-only records by meaning too (needs: pip install 'briefgen[titles]')",
@@ -255,6 +263,8 @@ def _stdout_to_devnull() -> None:
 def _main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     set_up_logging(int(args.verbose or 0) - bool(args.quiet))
+    if args.command == "publish":
+        return _publish_markdown(args)
     if args.command == "build":
         args = _with_config_file(args, argv)
         set_up_logging(int(args.verbose or 0) - bool(args.quiet))
@@ -289,6 +299,27 @@ def _main(argv: list[str]) -> int:
         if args.command == "extract":
             return _extract(args, stdin)
         return _build_command(args, stdin)
+
+
+def _publish_markdown(args: argparse.Namespace) -> int:
+    if not args.markdown.is_file():
+        parser().error(f"no such file: {args.markdown}")
+    if args.templates is not None and not args.templates.is_dir():
+        parser().error(f"--templates is not a folder: {args.templates}")
+    from .render.publish import publish_markdown
+
+    try:
+        written = publish_markdown(args.markdown, args.out, BriefingConfig(templates_dir=args.templates))
+    except UnicodeDecodeError:
+        log.error(f"{shown(str(args.markdown))}: not UTF-8 text")
+        return 1
+    except OSError as err:
+        log.error(f"cannot publish: {shown(str(err))}")
+        return 3
+    for path in written:
+        if not args.quiet:
+            print(path)
+    return 0
 
 
 def _check_build_flags(args: argparse.Namespace) -> None:
