@@ -85,7 +85,7 @@ def test_an_unknown_outlet_is_null_beside_its_display_name(corpus):
 def test_the_docs_field_reference_is_the_one_the_schema_gives():
     docs = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
     start, end = docs.index(BEGIN_MARK) + len(BEGIN_MARK) + 1, docs.index(END_MARK)
-    assert docs[start:end] == field_reference(), "run `python -m briefgen.render.schema` and paste its table into docs/json.md"
+    assert docs[start:end] == field_reference(), "run `python bench/json_fields.py` to rewrite it"
     for path in ("options.min_sources", "stories[].outlet_details[].name", "articles[].published"):
         assert f"`{path}`" in docs
 

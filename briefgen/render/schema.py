@@ -81,16 +81,5 @@ def _type_of(root: dict[str, Any], node: dict[str, Any]) -> str:
     return " or ".join(shown)
 
 
-BEGIN_MARK = "<!-- field reference: generated from briefgen/render/briefing.schema.json by `python -m briefgen.render.schema` -->"
+BEGIN_MARK = "<!-- field reference: generated from briefgen/render/briefing.schema.json by `python bench/json_fields.py` -->"
 END_MARK = "<!-- end of field reference -->"
-
-
-def _main() -> None:
-    """Print docs/json.md's field reference, between its markers."""
-    print(BEGIN_MARK)
-    print(field_reference(), end="")
-    print(END_MARK)
-
-
-if __name__ == "__main__":
-    _main()
