@@ -10,9 +10,10 @@ n + 1, and opening a store runs the ones it lacks, in one transaction. A store w
 briefgen is refused rather than misread.
 
 The store is private: it keeps what telling the new from the old needs (ids, fingerprints, titles,
-outlets, urls, dates), not the articles' text, unless asked (`keep_bodies`). A store opened without
-`keep_bodies` that holds text, as stores written before did, has it removed on opening and the file
-compacted, so the text is gone from the disk too. Its default home is the user's data folder
+outlets, urls, dates, and each article's opening of `LEAD_WORDS` words, which grouping it into a
+story reads), not the articles' text, unless asked (`keep_bodies`). A store opened without
+`keep_bodies` that holds text, as stores written before did, has it cut to the opening on opening
+and the file compacted, so the rest is gone from the disk too. Its default home is the user's data folder
 (`default_store_path`), never the published output folder.
 
 History is backfill-safe: the history for a date holds only what runs dated on or before it
@@ -75,7 +76,21 @@ MIGRATIONS: tuple[str, ...] = (
     """
     UPDATE articles SET fingerprint = NULL;
     """,
+    # 3 → 4: an article's opening (`lead`), what grouping it into a story reads, kept where its
+    # text is not: the text of earlier runs is dropped on opening unless the store keeps it
+    """
+    ALTER TABLE articles ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+    """,
 )
+# Words of an article's opening the store keeps when it keeps no text: as many as grouping an
+# article into a story reads of it (briefgen.cluster: its TF-IDF lead and its focus names), so an
+# article of an earlier day joins a story as it did on its own day.
+LEAD_WORDS = 150
+
+
+def lead_of(body: str) -> str:
+    """The first `LEAD_WORDS` words of a body, spaced by single spaces."""
+    return " ".join(body.split(None, LEAD_WORDS)[:LEAD_WORDS])
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -151,7 +166,8 @@ class Store:
         if self.db.execute("SELECT 1 FROM articles WHERE body != '' LIMIT 1").fetchone() is None:
             return
         with self._transaction():
-            self.db.execute("UPDATE articles SET body = '' WHERE body != ''")
+            rows = self.db.execute("SELECT id, body FROM articles WHERE body != ''").fetchall()
+            self.db.executemany("UPDATE articles SET lead = ?, body = '' WHERE id = ?", [(lead_of(b), i) for i, b in rows])
         self.db.execute("VACUUM")
 
     def _migrate(self) -> None:
@@ -187,7 +203,7 @@ class Store:
         the runs up to that date recorded."""
         since = (on - timedelta(days=window_days)).isoformat()
         rows = self.db.execute(
-            "SELECT a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, a.source_id,"
+            "SELECT a.id, a.path, a.title, CASE WHEN a.body != '' THEN a.body ELSE a.lead END, a.outlet, a.host, a.url, a.published, a.author, a.source_id,"
             " a.fingerprint, a.first_seen, s.story_id FROM articles a"
             " LEFT JOIN story_articles s ON s.article_id = a.id"
             " WHERE a.first_seen BETWEEN ? AND ? ORDER BY a.id",
@@ -253,13 +269,14 @@ class Store:
             )
             self.db.executemany(
                 "INSERT INTO articles"
-                " (id, path, title, body, outlet, host, url, published, author, source_id, fingerprint, first_seen)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " (id, path, title, body, lead, outlet, host, url, published, author, source_id, fingerprint, first_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen),"
                 " body = CASE WHEN body = '' THEN excluded.body ELSE body END,"
+                " lead = CASE WHEN lead = '' THEN excluded.lead ELSE lead END,"
                 " fingerprint = coalesce(fingerprint, excluded.fingerprint)",
                 [
-                    (a.id, a.path, a.title, a.body if self.keep_bodies else "", a.outlet, a.host, a.url, a.published, a.author, a.source_id,
+                    (a.id, a.path, a.title, a.body if self.keep_bodies else "", lead_of(a.body), a.outlet, a.host, a.url, a.published, a.author, a.source_id,
                      fingerprints.get(a.id), day)
                     for a in articles
                 ],
