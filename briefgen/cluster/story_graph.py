@@ -208,6 +208,7 @@ def block_edges(
     # not counted. Full texts spread their weight over many words, so only headlines are counted.
     peaks = vectors.max(axis=1).toarray().ravel().astype(np.float64) * (1 + 1e-5)  # float32 rounding
     candidates = []  # (row, its candidate columns, their scores, which could rest on one word)
+    on_words: np.ndarray  # which candidates are judged on words alone (not on headline meaning)
     for offset in range(block.shape[0]):
         i = start + offset
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
