@@ -5,8 +5,9 @@ Evidence is taken in this order, the first that holds a date winning:
 
 1. the page's declared publication date: JSON-LD `datePublished`, `article:published_time` and the
    other publication meta tags, a `<time datetime>` the page marks as its publication;
-2. the date in the page's URL path (`/2023/08/30/`) — which wins over a declared date one day later:
-   a timestamp declared in UTC runs past midnight of the newsroom's own day, the one its URL carries;
+2. the date in the page's URL path (`/2023/08/30/`) — which wins over a declared date one day later
+   or earlier: a timestamp declared in UTC runs past midnight of the newsroom's own day (or falls
+   short of it), the one its URL carries;
 3. the feed item's date, for a page reached through a feed;
 4. a date found in the page's text.
 
@@ -91,7 +92,9 @@ def _options(extensive: bool) -> Extractor:
 def declared_date(tree: LexborHTMLParser) -> str | None:
     """Step 1: the publication date the page declares: its meta tags and JSON-LD (htmldate's header
     and JSON search), else a `<time datetime>` marked as the publication (`itemprop="datePublished"`,
-    `pubdate`). An unmarked `<time>` is left to step 4: teasers of other articles carry them too.
+    `pubdate`) outside a sidebar or a teaser list: those mark other articles' dates, and the article's
+    own (its header's) is then found by step 4. An unmarked `<time>` is left to step 4 too: teasers
+    of other articles carry them.
     `tree` is the reader's one parse of the page, read before its main-text pass takes scripts out."""
     options = _options(False)
     try:
@@ -102,10 +105,32 @@ def declared_date(tree: LexborHTMLParser) -> str | None:
     if found:
         return found
     for time in tree.css('time[itemprop="datePublished"][datetime], time[pubdate][datetime]'):
+        if _in_an_aside(time):
+            continue  # a sidebar's or a teaser's own `pubdate`: another article's date
         found = iso_date(time.attributes.get("datetime"))
         if found and EARLIEST <= found <= LATEST:
             return found
     return None
+
+
+# Containers of other articles than the page's: a sidebar, a teaser list, related links.
+_ASIDE_TAGS = frozenset(("aside", "nav", "footer"))
+_ASIDE_CLASS = re.compile(r"sidebar|side-bar|widget|related|teaser|recommend|popular|trending|more-stories|most-read|rail\b", re.I)
+
+
+def _in_an_aside(node) -> bool:
+    """Whether a node stands in an aside, a sidebar, a footer or a list of other articles: HTML5's
+    `pubdate` marks the date of the nearest article, and a sidebar's teasers carry their own."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag in _ASIDE_TAGS:
+            return True
+        attributes = parent.attributes
+        marks = " ".join(attributes.get(a) or "" for a in ("class", "id") if a in attributes)
+        if marks and _ASIDE_CLASS.search(marks):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _header_document(tree: LexborHTMLParser) -> HtmlElement:
@@ -198,8 +223,9 @@ def page_date(
     page, `feed_date` the feed item's (already ISO), `html` the page, for the text search."""
     updated = updated_date(page_text)
     in_url = url_date(url)
-    if declared and in_url and _next_day(in_url, declared):
-        # a timestamp declared in UTC runs a day past the newsroom's own date, which its URL carries
+    if declared and in_url and (_next_day(in_url, declared) or _next_day(declared, in_url)):
+        # a timestamp declared in UTC runs a day past or short of the newsroom's own date (a page east
+        # or west of Greenwich, published near midnight), which its URL carries
         return PageDate(in_url, "url", updated)
     if declared:
         return PageDate(declared, "declared", updated)

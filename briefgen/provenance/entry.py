@@ -8,11 +8,13 @@ are the same for an HTML page, a plain-text scrape, a JSON record and a feed ite
   a site with no usable name is its registrable domain;
 - host: the site the copy was found on, when the credit names another outlet;
 - title: one cleaner (`titles.clean_title`);
-- published: the site's own date (a page's, a scrape's date line, its feed item's) is the re-post's
-  date when the copy is credited to another outlet, and is then dropped: the article's date is one
-  its credit line or dateline states with its year ("originally appeared on X on August 30, 2023"),
-  else its duplicate group's original's (`briefgen.dedupe`), else none. A date the input states for the article
-  itself (a JSON record's field) is kept;
+- published: a date the input states for the article itself (a JSON record's field); else, for a
+  copy credited to another outlet, the date its credit line or dateline states with its year
+  ("originally appeared on X on August 30, 2023"); else the site's own date (a page's, a scrape's
+  date line, its feed item's). A re-post almost always runs on its original's day, so the date its
+  site declares (markup, address, feed item) stands for the original's when nothing states that; a
+  date found only in a copy's text is the scrape's and is dropped. In a batch that holds the
+  original, the copy takes the original's date (`briefgen.dedupe`);
 - author: a name the input states for the article, else the credit's byline, else the page's
   author metadata.
 """
@@ -82,8 +84,12 @@ def provenance(parts: Parts, registry: OutletRegistry) -> Provenance:
     outlet = clean_outlet_name(outlet) or site
     if host is None and outlet is None and domain:
         outlet = registrable_domain(domain)
-    # a re-post's own date is the site's; the original's is what its credit or dateline states, if any
-    published = parts.stated_date or (credited_date(parts.body[:3] + parts.lines) if host else parts.site_date.published)
+    # a re-post's date is its original's when its credit or dateline states it; else the date its site
+    # declares (markup, address, feed item): a re-post almost always runs on its original's day (and
+    # in a batch holding the original, the original's date is the copy's, `briefgen.dedupe`). A date
+    # only found in a copy's text is a scrape's ("Date: 2025-04-15" above a 2023 story), not kept.
+    own = parts.site_date.published if not host or parts.site_date.evidence != "text" else None
+    published = parts.stated_date or (host and credited_date(parts.body[:3] + parts.lines)) or own
     author = parts.author or credit.author or parts.author_metadata
     return Provenance(outlet, host, title, published, author, url, parts.site_date.updated)
 
