@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .dates import declared_date, iso_date, page_date
 from .entry import Parts, Provenance, provenance
-from .page_credits import page_credit_lines
+from .page_credits import page_credit_lines, photo_lines
 from .page_meta import page_meta
 from .registry import OutletRegistry
 
@@ -29,6 +29,8 @@ class PageMetadata:
     author: str | None = None
     declared_date: str | None = None  # the publication date the markup declares (step 1 of `dates`)
     credit_lines: tuple[str, ...] = ()  # byline elements, credit elements, copyright lines, author metadata
+    own_names: tuple[str, ...] = ()  # the names the page declares for its own site, brand, app and owner
+    photo_lines: frozenset[str] = frozenset()  # the texts of its photos' captions and credits
 
 
 def page_metadata(tree: LexborHTMLParser) -> PageMetadata:
@@ -47,6 +49,8 @@ def page_metadata(tree: LexborHTMLParser) -> PageMetadata:
         author=author,
         declared_date=declared_date(tree),
         credit_lines=page_credit_lines(tree, author),
+        own_names=fields.own_names,
+        photo_lines=photo_lines(tree),
     )
 
 
@@ -67,12 +71,13 @@ def page_provenance(
     dated = page_date(meta.declared_date, address or url, iso_date(feed_date), " ".join(lines), html)
     parts = Parts(
         title=meta.title,
-        lines=tuple(lines),
+        lines=tuple(line for line in lines if line not in meta.photo_lines),  # a photo's credit is not the article's
         body=tuple(body),
         url=address,
         site_name=meta.site_name,
-        bylines=meta.credit_lines,
+        bylines=tuple(line for line in meta.credit_lines if line not in meta.photo_lines),
         site_date=dated,
         author_metadata=meta.author,
+        own_names=meta.own_names,
     )
     return provenance(parts, registry)

@@ -3,7 +3,8 @@
 The main-text pass (and trafilatura, where it is asked) leaves out a byline element, the author metadata and a copyright line under the article
 as not being article text; they are where a re-posting site says whose article it is
 (`<p class="byline">By The New York Times</p>`, "© 2019 The Associated Press"). They are read here
-for attribution only, never added to the body. Photo and caption credits are not an article's.
+for attribution only, never added to the body. Photo and caption credits are not an article's: the
+texts of a page's photos (`photo_lines`) are kept out of the lines credits are read from.
 """
 
 from __future__ import annotations
@@ -86,7 +87,29 @@ def _own_text(element: LexborNode) -> str:
 def _outside_the_article(element: LexborNode) -> bool:
     parent = element.parent
     while parent is not None:
-        if parent.tag in ("aside", "nav", "footer"):
-            return True
+        if parent.tag in ("aside", "nav", "footer", "figure", "figcaption", "picture"):
+            return True  # a sidebar's, a footer's or a photo's credit
         parent = parent.parent
     return False
+
+
+# Elements that hold a photo and its caption or credit: what they say is the photo's, never the article's.
+_PHOTO_ELEMENTS = "figure, figure *, figcaption, " + ", ".join(
+    f'[class*="{w}" i]' for w in ("caption", "photo", "image", "img", "picture", "media-credit")
+)
+_MAX_PHOTO_WORDS = 40
+
+
+def photo_lines(tree: LexborHTMLParser) -> frozenset[str]:
+    """The texts of a page's photos: captions and credits ("© Reuters" in an image-credit element,
+    "The bridge. Photo: Getty Images" in a `<figcaption>`), each as one line, whitespace collapsed;
+    the main text keeps some of them, and a credit read from one would be the photo's."""
+    root = tree.root
+    if root is None:
+        return frozenset()
+    found: set[str] = set()
+    for element in root.css(_PHOTO_ELEMENTS):
+        text = " ".join(element.text(deep=True).split())
+        if text and len(text.split()) <= _MAX_PHOTO_WORDS:
+            found.add(text)
+    return frozenset(found)
