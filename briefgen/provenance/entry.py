@@ -15,7 +15,7 @@ are the same for an HTML page, a plain-text scrape, a JSON record and a feed ite
   ("originally appeared on X on August 30, 2023"); else the site's own date (a page's, a scrape's
   date line, its feed item's): a re-post almost always runs on its original's day, so the page's
   date stands for the original's when nothing states that. In a batch that holds the original, the
-  copy takes the original's date (`briefgen.dedupe`);
+  copy takes the original's date (`briefgen.dedupe.minhash`);
 - author: a name the input states for the article, else the credit's byline, else the page's
   author metadata.
 """
