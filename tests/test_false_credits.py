@@ -148,8 +148,9 @@ def test_another_stations_call_sign_credits_it():
 
 
 def test_the_sites_name_in_its_own_script_is_the_site():
-    """A Russian paper credits itself in Cyrillic; its markup and address spell it in Latin letters."""
-    html = page(site="Vecherka", domain="vecherka.example", first="МОСКВА (Вечерка) — " + PARAGRAPHS[0])
+    """A Russian paper credits itself in Cyrillic where its markup names it in Latin letters, and the other
+    way round."""
+    html = page(site="Vecherka", domain="vecherka-msk.example", first="MOSCOW (Вечерка) — " + PARAGRAPHS[0])
     own_article(html, "Vecherka")
-    html = page(site="Вечерка", domain="vecherka.example", first="MOSCOW (Vecherka) — " + PARAGRAPHS[0])
+    html = page(site="Вечерка", domain="vecherka-msk.example", first="MOSCOW (Vecherka) — " + PARAGRAPHS[0])
     own_article(html, "Вечерка")

@@ -92,7 +92,7 @@ def provenance(parts: Parts, registry: OutletRegistry) -> Provenance:
         outlet = registrable_domain(domain)
     # a re-post's date is its original's when its credit or dateline states it; else its page's own:
     # a re-post almost always runs on its original's day (and in a batch holding the original, the
-    # original's date is the copy's, `briefgen.dedupe`)
+    # original's date is the copy's, `briefgen.dedupe.minhash`)
     published = parts.stated_date or (host and credited_date(parts.body[:3] + parts.lines)) or parts.site_date.published
     author = parts.author or credit.author or parts.author_metadata
     return Provenance(outlet, host, title, published, author, url, parts.site_date.updated)
