@@ -95,7 +95,7 @@ def _outside_the_article(element: LexborNode) -> bool:
 
 # Elements that hold a photo and its caption or credit: what they say is the photo's, never the article's.
 _PHOTO_ELEMENTS = "figure, figure *, figcaption, " + ", ".join(
-    f'[class*="{w}" i]' for w in ("caption", "photo", "image", "img", "picture", "media-credit")
+    f'[class*="{w}" i]' for w in ("caption", "photo", "image")
 )
 _MAX_PHOTO_WORDS = 40
 
