@@ -141,6 +141,11 @@ def test_a_stations_call_sign_in_its_own_dateline_is_the_site():
     own_article(html, "ABC9 Harbour")
 
 
+def test_the_brand_the_sites_address_starts_with_is_the_site():
+    html = page(site="Channel Five Harbour City", domain="ch5news.example", first="HARBOUR CITY (CH5) — " + PARAGRAPHS[0])
+    own_article(html, "Channel Five Harbour City")
+
+
 def test_another_stations_call_sign_credits_it():
     html = page(site="ABC9 Harbour", domain="abc9harbour.example", first="HARBOUR CITY (WXYZ) -- " + PARAGRAPHS[0])
     article = read(html)

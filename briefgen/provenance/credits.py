@@ -90,7 +90,7 @@ def read_credit(
 
     def add(name: str | None) -> None:
         # a year, a place, a language, a slogan or a photo's credit in a credit's place is no outlet
-        if name and name not in found and (registry.canonical(name) or not never_an_outlet(name)):
+        if name and name not in found and (registry.canonical(name) or not (never_an_outlet(name) or is_image_credit(name))):
             found.append(name)
 
     # Lines outside the main text (a page's byline elements, metadata, the copyright under the

@@ -32,10 +32,10 @@ _REGIONS = frozenset(
     """.split()
 ) | {"middle east", "latin america", "north america", "south america", "central america", "far east", "near east", "u s", "u k"}
 # Words that make a name a slogan rather than a name: it speaks to the reader or for the writer.
-_SLOGAN_WORDS = frozenset("you your yours we our ours us my".split())
+_SLOGAN_WORDS = frozenset("you your yours we our ours".split())  # not "us", "my": "Us Weekly", "My San Antonio"
 # Words of a photo's credit: the image bank or the photo itself ("Getty Images", "AP Photo", "iStock").
 _IMAGE_WORDS = re.compile(
-    r"\b(?:images?|photos?|photograph(?:y|er|s)?|pictures?|pics|foto|fotos|bild|stock|istock(?:photo)?|shutterstock"
+    r"\b(?:images?|photos?|photograph(?:y|er|s)?|pictures?|pics|foto|fotos|bild|adobe stock|istock(?:photo)?|shutterstock"
     r"|getty|alamy|pexels|unsplash|pixabay|depositphotos|dreamstime|123rf|imago|picture-alliance)\b",
     re.I,
 )
@@ -129,7 +129,8 @@ def is_non_news_source(name: str) -> bool:
 
 
 def never_an_outlet(name: str | None) -> bool:
-    """A name no outlet has: a year, a place, a language, a slogan or a photo's credit."""
+    """A name no outlet has: a year, a place, a language or a slogan. (A photo's credit is told
+    where a credit is read, `is_image_credit`: a site may be named for pictures.)"""
     if not name or not name.strip():
         return True
-    return is_years(name) or is_place(name) or is_language(name) or is_slogan(name) or is_image_credit(name)
+    return is_years(name) or is_place(name) or is_language(name) or is_slogan(name)

@@ -6,8 +6,8 @@ abc7ny.com), "© 2019 Science X Network" (the owner of phys.org), "ТАСС" on 
 own script). None of these is a re-post. A credit is the site's own when it is one of the names the
 site goes by — its name, its brand, its owner, the names its markup declares — written in any
 script, with or without a legal form ("SA", "Inc.") or a leading article ("The", "El", "Die"), or
-when it is the site's address spelled as words, its initials, or a broadcaster's call sign whose
-letters the address carries.
+when it is the site's address spelled as words, its initials, the brand its address starts with
+("ABC7" on abc7ny.com), or a broadcaster's call sign whose letters the address carries.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ _SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*\|\s*")
 # A North American broadcaster's call sign: "WABC", "KTLA-TV", "CFTO".
 _CALL_SIGN = re.compile(r"^[KWC]([A-Z]{2,3})(?:-(?:TV|DT|FM|AM|CD|LP))?$")
 _MIN_KEY = 4  # a shorter key ("abc", "news") matches too much to stand for a site by a prefix
+_BRAND_SUFFIX = 4  # what an address adds after its brand: "ny", "news", "tv", "24"
 
 
 def words_of(name: str) -> list[str]:
@@ -114,6 +115,9 @@ def _names_address(credit: str, words: list[str], domain: str | None) -> bool:
     compact = "".join(words)
     initials = "".join(w[0] for w in words) if len(words) >= 2 else ""
     if any(compact == label or (initials and initials == label) for label in labels):
+        return True
+    # the brand the address starts with, then a short suffix: "ABC7" on abc7ny.com, "CH5" on ch5news
+    if len(compact) >= 3 and any(label.startswith(compact) and len(label) - len(compact) <= _BRAND_SUFFIX for label in labels):
         return True
     call = _CALL_SIGN.match(credit.strip())
     return bool(call) and any(call.group(1).lower() in label for label in labels)

@@ -141,12 +141,12 @@ def without_copyright(name: str) -> str:
 def clean_outlet_name(name: str | None) -> str | None:
     """An outlet's name without what runs on after it ("Futurism. Read the original article" →
     "Futurism") or a copyright notice before it; None for a name that is no outlet's: empty, a
-    section label, a year, a place, a language, a slogan or a photo's credit (`name_kinds`)."""
+    section label, a year, a place, a language or a slogan (`name_kinds`)."""
     if not name:
         return None
     name = without_read_on(without_copyright(name)).strip(" ,;:|–—-")
     if name.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", name):  # "Futurism." but "City A.M."
         name = name[:-1].rstrip()
     if not name or is_section_label(name) or never_an_outlet(name):
-        return None  # a section, a year, a place, a language, a slogan or a photo's credit
+        return None  # a section, a year, a place, a language or a slogan
     return name
