@@ -14,7 +14,7 @@ from briefgen.ingest import read_paths
 from briefgen.model import Article
 from briefgen.provenance import OutletRegistry
 from briefgen.ingest.main_text import parse
-from briefgen.provenance.dates import declared_date, page_date
+from briefgen.provenance.dates import declared_date, declared_in_local_time, page_date
 from briefgen.provenance.titles import clean_outlet_name, clean_title
 
 REGISTRY = OutletRegistry.load()
@@ -93,7 +93,9 @@ def _page(head: str = "", body: str = "") -> str:
 
 def _page_date(html: str, url: str | None = None, feed_date: str | None = None, page_text: str = ""):
     """The page's date as the HTML reader finds it: the declared date read from its one parse."""
-    return page_date(declared_date(parse(html)), url, feed_date, page_text, html)
+    tree = parse(html)
+    declared = declared_date(tree)
+    return page_date(declared, url, feed_date, page_text, html, declared_in_local_time(tree, declared))
 
 
 def test_dates_follow_the_written_order():
@@ -107,6 +109,11 @@ def test_dates_follow_the_written_order():
     assert _page_date(_page(declared), url).published == "2023-08-29"
     assert _page_date(_page(declared), "https://news.example.com/2023/08/31/story").published == "2023-08-31"
     assert _page_date(_page(declared), "https://news.example.com/2023/09/01/story").published == "2023-08-30"  # two days: declared
+    # a timestamp in the newsroom's local time names its own day, whatever the URL's
+    local = '<meta property="article:published_time" content="2023-08-30T18:37:32+01:00">'
+    assert _page_date(_page(local), url).published == "2023-08-30"
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-08-30T18:37:32+01:00"}</script>'
+    assert _page_date(_page(ld), url).published == "2023-08-30"
     # 2. the URL's date beats the feed's and the text's
     assert _page_date(_page(body=in_text), url, "2023-09-02").evidence == "url"
     # 3. the feed's date beats a date in the text

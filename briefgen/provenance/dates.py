@@ -6,8 +6,9 @@ Evidence is taken in this order, the first that holds a date winning:
 1. the page's declared publication date: JSON-LD `datePublished`, `article:published_time` and the
    other publication meta tags, a `<time datetime>` the page marks as its publication;
 2. the date in the page's URL path (`/2023/08/30/`) — which wins over a declared date one day later
-   or earlier: a timestamp declared in UTC runs past midnight of the newsroom's own day (or falls
-   short of it), the one its URL carries;
+   or earlier, unless the page states that date in local time: a timestamp declared in UTC runs past
+   midnight of the newsroom's own day (or falls short of it), the one its URL carries, where one
+   stated with the newsroom's own UTC offset ("+01:00") is that day;
 3. the feed item's date, for a page reached through a feed;
 4. a date found in the page's text.
 
@@ -133,6 +134,35 @@ def _in_an_aside(node) -> bool:
     return False
 
 
+# Where a page states its publication's timestamp: the meta tags htmldate reads first, and JSON-LD.
+_PUBLISHED_KEYS = frozenset(
+    "article:published_time og:article:published_time datepublished date dc.date dc.date.issued pubdate publishdate".split()
+)
+_JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def declared_in_local_time(tree: LexborHTMLParser, declared: str | None) -> bool:
+    """Whether the page states its declared date as a local time: a timestamp on that day with a UTC
+    offset other than zero ("2020-02-19T18:37:32+01:00"). Such a timestamp names the newsroom's own
+    day, which a URL made when the story was started need not (step 2)."""
+    if not declared:
+        return False
+    stamps = [
+        node.attributes.get("content") or ""
+        for node in tree.css("meta[content]")
+        if (node.attributes.get("property") or node.attributes.get("name") or node.attributes.get("itemprop") or "").lower() in _PUBLISHED_KEYS
+    ]
+    stamps += [m.group(1) for node in tree.css('script[type="application/ld+json"]') for m in _JSON_PUBLISHED.finditer(node.text() or "")]
+    for stamp in stamps:
+        try:
+            moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if moment.utcoffset() and moment.date().isoformat() == declared:
+            return True
+    return False
+
+
 def _header_document(tree: LexborHTMLParser) -> HtmlElement:
     """The page's `<meta>` elements and JSON scripts, the only parts htmldate's header and JSON-LD
     searches read, as a small lxml document for them: a few kilobytes where the page is hundreds."""
@@ -217,13 +247,20 @@ def _writes_new_year(year: str, text: str) -> bool:
 
 
 def page_date(
-    declared: str | None, url: str | None = None, feed_date: str | None = None, page_text: str = "", html: str | None = None
+    declared: str | None,
+    url: str | None = None,
+    feed_date: str | None = None,
+    page_text: str = "",
+    html: str | None = None,
+    declared_local: bool = False,
 ) -> PageDate:
     """The page's publication date by the order above: `declared` what `declared_date` read from the
-    page, `feed_date` the feed item's (already ISO), `html` the page, for the text search."""
+    page, `feed_date` the feed item's (already ISO), `html` the page, for the text search;
+    `declared_local`: the page states its declared date in local time (`declared_in_local_time`),
+    which the URL's day does not overrule."""
     updated = updated_date(page_text)
     in_url = url_date(url)
-    if declared and in_url and (_next_day(in_url, declared) or _next_day(declared, in_url)):
+    if declared and in_url and not declared_local and (_next_day(in_url, declared) or _next_day(declared, in_url)):
         # a timestamp declared in UTC runs a day past or short of the newsroom's own date (a page east
         # or west of Greenwich, published near midnight), which its URL carries
         return PageDate(in_url, "url", updated)
@@ -235,6 +272,12 @@ def page_date(
         return PageDate(feed_date, "feed", updated)
     found = text_date(html, page_text) if html else None
     return PageDate(found, "text" if found else None, updated)
+
+
+def near_url_date(declared: str, url: str | None) -> bool:
+    """Whether the URL carries a date one day before or after the declared one."""
+    in_url = url_date(url) if url and re.search(r"\d{4}", url) else None
+    return bool(in_url) and (_next_day(in_url, declared) or _next_day(declared, in_url))
 
 
 def _next_day(day: str, later: str) -> bool:

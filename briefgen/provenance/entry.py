@@ -85,7 +85,7 @@ def provenance(parts: Parts, registry: OutletRegistry) -> Provenance:
     found_on = named or domain or (page_name and " ".join(page_name.split())) or title_site
     # the site's own names: the registry's for it, and those its markup declares (not its title's tail,
     # nor its JSON-LD publisher: a copy often keeps its original's "… | The Hill", publisher and all)
-    own = (*registry_names(registry, known or site), *declared_names(parts.own_names))
+    own = (*registry_names(registry, known or site), *declared_names(parts.own_names)) if credit.outlets else ()
     outlet, host = attribute(credit, site, found_on, tuple(n for n in own if n), domain)
     outlet = clean_outlet_name(outlet) or site
     if host is None and outlet is None and domain:
