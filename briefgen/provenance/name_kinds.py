@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import pycountry
+from importlib import resources
 
 # "2014", "2014-2015", "1998–2018": a year or a span of years.
 _YEARS = re.compile(r"^\d{2,4}(?:\s*[-–/]\s*\d{2,4})?$")
@@ -68,24 +67,30 @@ def is_years(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Countries (their short, official and common names) and their subdivisions (states,
-    provinces, regions), casefolded: pycountry's ISO 3166 tables, bundled, never fetched."""
-    names: set[str] = set(_REGIONS)
-    for country in pycountry.countries:
-        for attribute in ("name", "official_name", "common_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.add(" ".join(_words(value)))
-    for subdivision in pycountry.subdivisions:
-        names.add(" ".join(_words(subdivision.name)))
-    return frozenset(names)
+def _tables() -> dict[str, frozenset[str]]:
+    """{kind: names} from the bundled table `places.txt`: countries (short, official and common
+    names), their top-level subdivisions (states, provinces, regions) and languages, casefolded."""
+    tables: dict[str, set[str]] = {}
+    kind = ""
+    for line in resources.files("briefgen.provenance").joinpath("places.txt").read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            kind = line[1:-1]
+            continue
+        tables.setdefault(kind, set()).add(line)
+    return {k: frozenset(v) for k, v in tables.items()}
 
 
 @lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    tables = _tables()
+    return frozenset(_REGIONS) | tables.get("country", frozenset()) | tables.get("subdivision", frozenset())
+
+
 def _languages() -> frozenset[str]:
     """The names of languages with a two-letter code ("German", "Spanish"): the major ones."""
-    return frozenset(" ".join(_words(lang.name)) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    return _tables().get("language", frozenset())
 
 
 def is_place(name: str) -> bool:
