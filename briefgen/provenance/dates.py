@@ -277,7 +277,7 @@ def page_date(
 def near_url_date(declared: str, url: str | None) -> bool:
     """Whether the URL carries a date one day before or after the declared one."""
     in_url = url_date(url) if url and re.search(r"\d{4}", url) else None
-    return bool(in_url) and (_next_day(in_url, declared) or _next_day(declared, in_url))
+    return in_url is not None and (_next_day(in_url, declared) or _next_day(declared, in_url))
 
 
 def _next_day(day: str, later: str) -> bool:

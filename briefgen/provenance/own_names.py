@@ -120,4 +120,4 @@ def _names_address(credit: str, words: list[str], domain: str | None) -> bool:
     if len(compact) >= 3 and any(label.startswith(compact) and len(label) - len(compact) <= _BRAND_SUFFIX for label in labels):
         return True
     call = _CALL_SIGN.match(credit.strip())
-    return bool(call) and any(call.group(1).lower() in label for label in labels)
+    return call is not None and any(call.group(1).lower() in label for label in labels)
