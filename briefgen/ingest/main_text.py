@@ -50,12 +50,14 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # navigation box, a "Category: Blog Popular" line; a paragraph needs two links for that (one address
 # alone in a line is the article's)
 _PARAGRAPH_TAGS = frozenset("p li h2 h3 h4 h5 h6 dd dt td".split())
+_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 _MOSTLY_LINKS = 0.5
 
 _MIN_PARAGRAPH = 25  # characters: shorter <p> are labels and buttons, not prose
 _MOST_OF = 0.5  # a furniture-named wrapper holding this share of the article's prose is read
 _MIN_SIBLING_PROSE = 80  # characters of paragraph prose that make a block above the container the article's
 _MIN_SIBLING_TEXT = 300  # or characters of text outside links (a list of tips)
+_MIN_CONTINUATION_PROSE = 250  # characters of paragraph prose in a section after the container (more than a one-line sign-off)
 _SURE_CHARS = 400  # an article shorter than this may be a page the rules misread
 _SURE_SHARE = 0.6  # the container must hold this share of the page's paragraph prose
 _SURE_LINK_SHARE = 0.3  # link text above this share of the extracted text is a list of links
@@ -78,6 +80,10 @@ def main_text(tree: LexborHTMLParser) -> MainText:
     if body is None:
         return MainText((), False)
     tree.strip_tags(_NEVER_TEXT)
+    # what the page hides is no part of it: neither the article nor prose it holds apart from the article
+    for node in body.css("[hidden], [style]"):
+        if _is_hidden(node):
+            node.decompose()
     parts, share, prose_under = _article_parts(body)
     if not parts:
         return MainText((), False)
@@ -88,13 +94,18 @@ def main_text(tree: LexborHTMLParser) -> MainText:
     return MainText(tuple(lines), sure)
 
 
+def _is_hidden(node: LexborNode) -> bool:
+    """An element the page hides: a formula's TeX source behind its rendering, a collapsed menu."""
+    attributes = node.attributes
+    return bool(attributes) and ("hidden" in attributes or bool(_HIDDEN_STYLE.search(attributes.get("style") or "")))
+
+
 def _is_furniture(node: LexborNode) -> bool:
-    """Page furniture by its class or id words, or an element the page hides (a formula's TeX
-    source behind its rendering, a collapsed menu)."""
+    """Page furniture by its class or id words, or an element the page hides."""
     attributes = node.attributes
     if not attributes:
         return False
-    if "hidden" in attributes or _HIDDEN_STYLE.search(attributes.get("style") or ""):
+    if _is_hidden(node):
         return True
     if node.tag == "a":
         # a link inside running text is the sentence's own words, whatever the site calls it
@@ -107,24 +118,32 @@ def _is_furniture(node: LexborNode) -> bool:
 
 
 def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int, int]]:
-    """The element holding most paragraph prose, with those of its siblings above it that hold prose
-    too (a lede or an intro set apart from the body's container), in page order; the share of the
-    page's paragraph prose they hold; and the characters of paragraph prose under each element."""
+    """The element holding most paragraph prose, with those of its siblings around it that hold prose
+    too (a lede or an intro set apart above the body's container, the article's next section below
+    it), in page order; the share of the page's paragraph prose they hold; and the characters of
+    paragraph prose under each element."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     prose_under: dict[int, int] = {}
     total = 0
     paragraphs = [(p, p.text(deep=True), p.parent) for p in body.css("p, pre")]
-    if sum(len(text) for _, text, _ in paragraphs) < _SURE_CHARS:
-        # a page that sets its text straight into <div>s, split by <br>: each block's own text is
-        # its paragraph, and the block is where it stands
-        paragraphs += [(block, text, block) for block, text in _own_text_blocks(body)]
+    p_prose = sum(len(text) for _, text, _ in paragraphs)
+    if len(body.text(deep=True)) > 2 * p_prose:
+        # text set straight into <div>s (split by <br>, or one <div> a paragraph) may hold the
+        # article while the page's <p>s are a promo box's: score it when it holds more prose
+        blocks = _div_paragraphs(body)
+        if p_prose < _SURE_CHARS or sum(len(text) for _, text, _ in blocks) > p_prose:
+            paragraphs += blocks
+    seen: set[str] = set()
     for paragraph, text, parent in paragraphs:
-        n = len(text.strip())
+        text = text.strip()
+        n = len(text)
         if n < _MIN_PARAGRAPH:
             continue
         score = 1 + text.count(",") + text.count("，") + min(n / 100, 3)
-        total += n
+        if text not in seen:  # a paragraph repeated in a teaser is the page's prose once
+            seen.add(text)
+            total += n
         for weight in (1.0, 0.5):
             if parent is None or parent.tag in ("html", "#document"):
                 break
@@ -147,27 +166,100 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int,
         best = best.parent
     outer = best.parent
     if outer is None or best.tag == "body":
-        return [best], (prose_under.get(best.mem_id, 0) / total if total else 0.0), prose_under
+        return [best], (min(1.0, prose_under.get(best.mem_id, 0) / total) if total else 0.0), prose_under
     siblings = list(outer.iter(include_text=False))
     at = next(i for i, child in enumerate(siblings) if child.mem_id == best.mem_id)
-    # the intro above the container joins it; what follows it is an "about us", a box of related
-    # stories or the comments as often as the article's end
+    # the intro above the container joins it
     parts = [
         child for i, child in enumerate(siblings[:at]) if _joins(child, prose_under, i > 0 and siblings[i - 1].tag == "h1")
     ]
     parts.append(best)
+    parts += _continuation(siblings[at + 1 :], prose_under)
     inside = sum(prose_under.get(part.mem_id, 0) for part in parts)
-    return parts, (inside / total if total else 0.0), prose_under
+    return parts, (min(1.0, inside / total) if total else 0.0), prose_under
 
 
-def _own_text_blocks(body: LexborNode) -> list[tuple[LexborNode, str]]:
-    """(block, the text it holds directly, outside its child elements) for blocks holding text."""
-    blocks = []
-    for block in body.css("div, td, section, article, center, font, span"):
-        own = "".join(child.text_content or "" for child in block.iter(include_text=True) if child.tag == "-text")
-        if len(own) >= _MIN_PARAGRAPH and own.strip():
-            blocks.append((block, own))
-    return blocks
+def _continuation(following: list[LexborNode], prose_under: dict[int, int]) -> list[LexborNode]:
+    """The blocks after the container that carry the article on: its next sections of paragraphs,
+    each with the subheading above it; short blocks between them (a name, a photo's credit) are
+    passed over. The article ends at the first other block with text: a box of related stories or
+    of links, the comments, a share bar, an "about us" set apart."""
+    parts: list[LexborNode] = []
+    headings: list[LexborNode] = []
+    for sibling in following:
+        if _set_apart(sibling):
+            break
+        if sibling.tag in _HEADINGS and not _is_furniture(sibling):
+            headings.append(sibling)
+            continue
+        if (
+            sibling.tag in _BLOCKS
+            and sibling.tag not in _NOT_ARTICLE_TAGS
+            and (prose_under.get(sibling.mem_id, 0) >= _MIN_CONTINUATION_PROSE or _listed_sentences(sibling) >= _MIN_SIBLING_TEXT)
+            and not _is_furniture(sibling)
+            and _little_link_text(sibling)
+        ):
+            parts += headings
+            parts.append(sibling)
+            headings = []
+            continue
+        if sibling.tag in _NOT_ARTICLE_TAGS and sibling.tag not in ("aside", "nav", "footer", "form"):
+            continue  # a figure or a table between two sections
+        text = sibling.text(deep=True).strip()
+        if len(text) >= _MIN_SIBLING_PROSE or (text and _is_furniture(sibling)):
+            break
+    return parts
+
+
+def _listed_sentences(block: LexborNode) -> int:
+    """Characters of the list items under `block` that end like sentences (a box of tips), outside
+    links; a list of headlines does not end its items with a full stop."""
+    total = 0
+    for item in block.css("li"):
+        text = item.text(deep=True).strip()
+        if text.endswith((".", "!", "?", "。")):
+            total += len(text) - sum(len(a.text(deep=True)) for a in item.css("a"))
+    return total
+
+
+def _set_apart(block: LexborNode) -> bool:
+    """A horizontal rule, or a block that opens with one: what follows is set apart from the
+    article (a press release's "about the company", a sign-off)."""
+    if block.tag == "hr":
+        return True
+    first = next((child for child in block.iter(include_text=False) if not child.tag.startswith(("-", "#"))), None)
+    while first is not None and first.tag != "hr" and first.tag in ("div", "section") and not (first.text_content or "").strip():
+        first = next((child for child in first.iter(include_text=False) if not child.tag.startswith(("-", "#"))), None)
+    return first is not None and first.tag == "hr"
+
+
+def _little_link_text(block: LexborNode) -> bool:
+    linked = sum(len(a.text(deep=True)) for a in block.css("a"))
+    return linked <= _SURE_LINK_SHARE * len(block.text(deep=True))
+
+
+def _div_paragraphs(body: LexborNode) -> list[tuple[LexborNode, str, LexborNode]]:
+    """Text outside <p>s as paragraphs, (element, text, the element it counts for): a <div> that
+    holds only inline content is a paragraph of its parent, as Readability reads it; the text a
+    block holds directly beside its child blocks (lines split by <br>) is a paragraph of that block."""
+    found = []
+    for block in body.css("div, td, section, article, center"):
+        own: list[str] = []
+        has_blocks = False
+        for child in block.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                own.append(child.text_content or "")
+            elif tag in _BLOCKS and tag != "br":
+                has_blocks = True
+            elif tag != "br" and not tag.startswith(("#", "-")) and tag != "a":
+                own.append(child.text(deep=True))  # inline markup: <span>, <font>, <b>
+        text = "".join(own)
+        if len(text) < _MIN_PARAGRAPH or not text.strip():
+            continue
+        parent = block if has_blocks or block.parent is None else block.parent
+        found.append((block, text, parent))
+    return found
 
 
 def _joins(sibling: LexborNode, prose_under: dict[int, int], under_headline: bool) -> bool:
@@ -229,7 +321,7 @@ def _read(container: LexborNode, lines: list[str], prose_under: dict[int, int]) 
                 continue
             # furniture words in a wrapper around most of the article ("elementor-widget-container")
             # name a page builder's part, not furniture
-            if _is_furniture(child) and prose_under.get(child.mem_id, 0) <= _MOST_OF * article_prose:
+            if _is_furniture(child) and (prose_under.get(child.mem_id, 0) <= _MOST_OF * article_prose or _is_hidden(child)):
                 continue
             if tag in _BLOCKS:
                 flush()
