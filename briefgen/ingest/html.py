@@ -71,7 +71,8 @@ def _main_paragraphs(tree, html: str, title: str) -> tuple[list[str], list[bool]
     if first.sure and sum(len(p) for p, junk in zip(paragraphs, refused) if junk) <= _MOST_REFUSED * sum(map(len, paragraphs)):
         return paragraphs, refused
     try:
-        extracted = trafilatura.bare_extraction(html, include_comments=False)
+        # the page as the first pass left it: without its scripts and without what it hides
+        extracted = trafilatura.bare_extraction(tree.html or html, include_comments=False)
     except Exception:  # trafilatura raises many kinds on broken markup; the first pass's text stands
         extracted = None
     if extracted is None or extracted.body is None:

@@ -30,7 +30,7 @@ _BLOCKS = frozenset(
     "address".split()
 )
 # Inside the article, subtrees whose text is not the article's.
-_NOT_ARTICLE_TAGS = frozenset("figure figcaption aside nav footer form h1 address time label menu table".split())
+_NOT_ARTICLE_TAGS = frozenset("figure figcaption aside nav footer form h1 address time label menu".split())
 # Class and id words of page furniture (Readability's and trafilatura's kinds of words, by role).
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:(?:share|sharing|social|related|recommend|newsletter|subscri|signup|promo|comment|disqus|"
@@ -44,6 +44,7 @@ _FURNITURE = re.compile(
 # Words that mark the article's own container; they outweigh furniture words on the same element.
 _ARTICLE_WORDS = re.compile(r"article|story|post|entry|content|body|text|main", re.I)
 _ATTRIBUTES = ("class", "id")
+_CLASS_ONLY = ("class",)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # A block whose text is more than half link text is a list of links, a table of contents, a
@@ -52,6 +53,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARAGRAPH_TAGS = frozenset("p li h2 h3 h4 h5 h6 dd dt td".split())
 _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 _MOSTLY_LINKS = 0.5
+_OWN_WORDS_CHARS = 3  # characters outside its links that make an item say something of its own
+_LIST_ITEM_WORDS = 4  # words an item of a list inside the text holds on average (a menu's hold one or two)
 
 _MIN_PARAGRAPH = 25  # characters: shorter <p> are labels and buttons, not prose
 _MOST_OF = 0.5  # a furniture-named wrapper holding this share of the article's prose is read
@@ -111,7 +114,9 @@ def _is_furniture(node: LexborNode) -> bool:
         # a link inside running text is the sentence's own words, whatever the site calls it
         # ("auto-tag_doobie-brothers" on a band's name); lists of links are judged by link share
         return False
-    names = " ".join(attributes.get(a) or "" for a in _ATTRIBUTES if a in attributes)
+    # a heading's id is an anchor made from its words ("related-research" on "Related research"),
+    # not its role on the page: only its class says that
+    names = " ".join(attributes.get(a) or "" for a in (_CLASS_ONLY if node.tag in _HEADINGS else _ATTRIBUTES) if a in attributes)
     if not names or not _FURNITURE.search(names):
         return False
     return not _ARTICLE_WORDS.search(_FURNITURE.sub(" ", names))
@@ -208,6 +213,8 @@ def _continuation(following: list[LexborNode], prose_under: dict[int, int]) -> l
         text = sibling.text(deep=True).strip()
         if len(text) >= _MIN_SIBLING_PROSE or (text and _is_furniture(sibling)):
             break
+        if text and sibling.tag in _BLOCKS and not sibling.css_first("a"):
+            headings.append(sibling)  # a label over the next section: a name, a date, a place
     return parts
 
 
@@ -328,7 +335,7 @@ def _read(container: LexborNode, lines: list[str], prose_under: dict[int, int]) 
                 mark = len(lines)
                 c, lk, n_links = walk(child, in_link)
                 flush()
-                if lk > _MOSTLY_LINKS * c and (n_links >= 2 or tag not in _PARAGRAPH_TAGS):
+                if lk > _MOSTLY_LINKS * c and (n_links >= 2 or tag not in _PARAGRAPH_TAGS) and not _list_in_text(child, lines, mark):
                     del lines[mark:]
                     continue
             else:
@@ -342,3 +349,27 @@ def _read(container: LexborNode, lines: list[str], prose_under: dict[int, int]) 
     _, link_chars, _ = walk(container, False)
     flush()
     return link_chars
+
+
+def _list_in_text(block: LexborNode, lines: list[str], mark: int) -> bool:
+    """A list of links the article's paragraphs stand around (the sources it names, the products it
+    reviews, each with a word on it) is the article's, where a menu or a box of headlines is not: a
+    paragraph of prose just above it, another just below, items of several words each, not a menu's
+    one or two, and most of them saying something outside their links."""
+    if block.tag not in ("ul", "ol") or not mark or len(lines[mark - 1]) < _MIN_SIBLING_PROSE:
+        return False
+    items = lines[mark:]
+    if not items or sum(len(item.split()) for item in items) < _LIST_ITEM_WORDS * len(items):
+        return False
+    # items that are each one link and nothing else are a box of headlines ("Related: …")
+    said = 0
+    for item in block.css("li"):
+        linked = sum(len(a.text(deep=True).strip()) for a in item.css("a"))
+        said += len(item.text(deep=True).strip()) - linked > _OWN_WORDS_CHARS
+    if 2 * said < len(items):
+        return False
+    after = block.next
+    while after is not None and (after.tag.startswith(("-", "#")) or not after.text(deep=True).strip()):
+        after = after.next
+    return after is not None and after.tag == "p" and len(after.text(deep=True).strip()) >= _MIN_SIBLING_PROSE
+
