@@ -43,8 +43,11 @@ _FURNITURE = re.compile(
 )
 # Words that mark the article's own container; they outweigh furniture words on the same element.
 _ARTICLE_WORDS = re.compile(r"article|story|post|entry|content|body|text|main", re.I)
-_ATTRIBUTES = ("class", "id")
-_CLASS_ONLY = ("class",)
+# An id of this many words or more, all of them among the element's opening words, is an anchor
+# made from its heading.
+_ANCHOR_WORDS = 3
+_ANCHOR_TEXT = 300
+_ID_WORD = re.compile(r"[^\W_]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # A block whose text is more than half link text is a list of links, a table of contents, a
@@ -114,12 +117,28 @@ def _is_furniture(node: LexborNode) -> bool:
         # a link inside running text is the sentence's own words, whatever the site calls it
         # ("auto-tag_doobie-brothers" on a band's name); lists of links are judged by link share
         return False
+    names = attributes.get("class") or ""
+    anchor = attributes.get("id") or ""
     # a heading's id is an anchor made from its words ("related-research" on "Related research"),
-    # not its role on the page: only its class says that
-    names = " ".join(attributes.get(a) or "" for a in (_CLASS_ONLY if node.tag in _HEADINGS else _ATTRIBUTES) if a in attributes)
+    # not its role on the page: only its class says that; so is the id of a section named after its
+    # heading ("sharing-with-a-single-developer")
+    if anchor and node.tag not in _HEADINGS and not _named_after_its_text(node, anchor):
+        names = f"{names} {anchor}"
     if not names or not _FURNITURE.search(names):
         return False
     return not _ARTICLE_WORDS.search(_FURNITURE.sub(" ", names))
+
+
+def _named_after_its_text(node: LexborNode, anchor: str) -> bool:
+    """An id that is a phrase of the element's opening words, as made for an anchor: three words or
+    more (a role's id is a word or two: "comments", "related-posts")."""
+    if not _FURNITURE.search(anchor):
+        return False  # the common case, decided without reading the element's text
+    words = _ID_WORD.findall(anchor.lower())
+    if len(words) < _ANCHOR_WORDS:
+        return False
+    opening = node.text(deep=True)[:_ANCHOR_TEXT].lower()  # blocks' texts run together: words are looked for, not split
+    return all(word in opening for word in words)
 
 
 def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int, int]]:
@@ -250,7 +269,7 @@ def _div_paragraphs(body: LexborNode) -> list[tuple[LexborNode, str, LexborNode]
     holds only inline content is a paragraph of its parent, as Readability reads it; the text a
     block holds directly beside its child blocks (lines split by <br>) is a paragraph of that block."""
     found = []
-    for block in body.css("div, td, section, article, center"):
+    for block in body.css("div, td, section, article, center, li"):
         own: list[str] = []
         has_blocks = False
         for child in block.iter(include_text=True):
