@@ -295,7 +295,7 @@ JUSTEXT_SETTINGS = {"length_low": 0, "length_high": 150, "stopwords_low": 0.1, "
 
 
 @lru_cache(maxsize=1)
-def _all_stopwords() -> frozenset[str]:
+def all_stopwords() -> frozenset[str]:
     """Every stoplist jusText ships, as one set (what trafilatura gives jusText when a page's
     language is unknown): scraped text comes in any language and the reader is not told which.
     One frozen object, so jusText's own cache of prepared stoplists keeps it after the first page."""
@@ -314,7 +314,7 @@ def _justext_good(lines: list[str]) -> list[bool]:
 
     # escaped, and with the characters an HTML parser refuses replaced (never blanked)
     page = "".join("<p>" + html.escape(_XML_UNSAFE.sub("\ufffd", line)) + "</p>" for line in lines)
-    paragraphs = justext.justext(f"<html><body>{page}</body></html>", _all_stopwords(), **JUSTEXT_SETTINGS)
+    paragraphs = justext.justext(f"<html><body>{page}</body></html>", all_stopwords(), **JUSTEXT_SETTINGS)
     if len(paragraphs) != len(lines):
         return [True] * len(lines)
     return [paragraph.class_type == "good" for paragraph in paragraphs]

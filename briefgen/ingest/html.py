@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import trafilatura
+import trafilatura.external
 from trafilatura.xml import xmltotxt
 
 from ..clean.text import (
+    all_stopwords,
     junk_in_extracted_text,
     looks_like_prose,
     strip_markup,
@@ -74,6 +76,10 @@ def _main_paragraphs(tree, html: str, title: str) -> tuple[list[str], list[bool]
     refused = _labels_refused(paragraphs, junk_in_extracted_text(paragraphs))
     if first.sure and sum(len(p) for p, junk in zip(paragraphs, refused) if junk) <= _MOST_REFUSED * sum(map(len, paragraphs)):
         return paragraphs, refused
+    if trafilatura.external.JT_STOPLIST is None:
+        # trafilatura's full mode may ask jusText, with every stoplist it ships: the set the line
+        # judgement loads already, loaded once (each load reads a hundred files)
+        trafilatura.external.JT_STOPLIST = all_stopwords()
     try:
         # the page as the first pass left it: without its scripts and without what it hides
         extracted = trafilatura.bare_extraction(tree.html or html, include_comments=False)
