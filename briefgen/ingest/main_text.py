@@ -55,6 +55,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # alone in a line is the article's)
 _PARAGRAPH_TAGS = frozenset("p li h2 h3 h4 h5 h6 dd dt td".split())
 _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+# Blocks whose own text, outside <p>s, may be the article's paragraphs.
+_TEXT_HOLDERS = frozenset("div td section article center li".split())
 _MOSTLY_LINKS = 0.5
 _OWN_WORDS_CHARS = 3  # characters outside its links that make an item say something of its own
 _LIST_ITEM_WORDS = 4  # words an item of a list inside the text holds on average (a menu's hold one or two)
@@ -87,7 +89,7 @@ def main_text(tree: LexborHTMLParser) -> MainText:
         return MainText((), False)
     tree.strip_tags(_NEVER_TEXT)
     # what the page hides is no part of it: neither the article nor prose it holds apart from the article
-    for node in body.css("[hidden], [style]"):
+    for node in body.css('[hidden], [style*="none" i], [style*="hidden" i]'):
         if _is_hidden(node):
             node.decompose()
     parts, share, prose_under = _article_parts(body)
@@ -152,7 +154,7 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int,
     total = 0
     paragraphs = [(p, p.text(deep=True), p.parent) for p in body.css("p, pre")]
     p_prose = sum(len(text) for _, text, _ in paragraphs)
-    if len(body.text(deep=True)) > 2 * p_prose:
+    if p_prose < _SURE_CHARS or _text_outside_links(body) > 2 * p_prose:
         # text set straight into <div>s (split by <br>, or one <div> a paragraph) may hold the
         # article while the page's <p>s are a promo box's: score it when it holds more prose
         blocks = _div_paragraphs(body)
@@ -201,6 +203,10 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int,
     parts += _continuation(siblings[at + 1 :], prose_under)
     inside = sum(prose_under.get(part.mem_id, 0) for part in parts)
     return parts, (min(1.0, inside / total) if total else 0.0), prose_under
+
+
+def _text_outside_links(node: LexborNode) -> int:
+    return len(node.text(deep=True)) - sum(len(a.text(deep=True)) for a in node.css("a"))
 
 
 def _continuation(following: list[LexborNode], prose_under: dict[int, int]) -> list[LexborNode]:
@@ -267,24 +273,32 @@ def _little_link_text(block: LexborNode) -> bool:
 def _div_paragraphs(body: LexborNode) -> list[tuple[LexborNode, str, LexborNode]]:
     """Text outside <p>s as paragraphs, (element, text, the element it counts for): a <div> that
     holds only inline content is a paragraph of its parent, as Readability reads it; the text a
-    block holds directly beside its child blocks (lines split by <br>) is a paragraph of that block."""
+    block holds directly beside its child blocks (lines split by <br>) is a paragraph of that block.
+    Link text is left out: a menu set in <div>s is no prose."""
+    own: dict[int, list[str]] = {}
+    holders: dict[int, LexborNode] = {}
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        text = node.text_content
+        if not text or text.isspace():
+            continue
+        holder = node.parent
+        while holder is not None and holder.tag not in _BLOCKS and holder.tag != "a":
+            holder = holder.parent  # through inline markup: <span>, <font>, <b>
+        if holder is None or holder.tag not in _TEXT_HOLDERS:
+            continue  # link text, or text of a <p>, a heading, a caption
+        key = holder.mem_id
+        holders[key] = holder
+        own.setdefault(key, []).append(text)
     found = []
-    for block in body.css("div, td, section, article, center, li"):
-        own: list[str] = []
-        has_blocks = False
-        for child in block.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                own.append(child.text_content or "")
-            elif tag in _BLOCKS and tag != "br":
-                has_blocks = True
-            elif tag != "br" and not tag.startswith(("#", "-")) and tag != "a":
-                own.append(child.text(deep=True))  # inline markup: <span>, <font>, <b>
-        text = "".join(own)
+    for key, parts in own.items():
+        text = "".join(parts)
         if len(text) < _MIN_PARAGRAPH or not text.strip():
             continue
-        parent = block if has_blocks or block.parent is None else block.parent
-        found.append((block, text, parent))
+        block = holders[key]
+        has_blocks = any(child.tag in _BLOCKS and child.tag != "br" for child in block.iter(include_text=False))
+        found.append((block, text, block if has_blocks or block.parent is None else block.parent))
     return found
 
 
