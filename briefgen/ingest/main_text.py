@@ -259,9 +259,9 @@ def _set_apart(block: LexborNode) -> bool:
     article (a press release's "about the company", a sign-off)."""
     if block.tag == "hr":
         return True
-    first = next((child for child in block.iter(include_text=False) if not child.tag.startswith(("-", "#"))), None)
+    first = next((child for child in block.iter(include_text=False) if not (child.tag or "").startswith(("-", "#"))), None)
     while first is not None and first.tag != "hr" and first.tag in ("div", "section") and not (first.text_content or "").strip():
-        first = next((child for child in first.iter(include_text=False) if not child.tag.startswith(("-", "#"))), None)
+        first = next((child for child in first.iter(include_text=False) if not (child.tag or "").startswith(("-", "#"))), None)
     return first is not None and first.tag == "hr"
 
 
@@ -402,7 +402,7 @@ def _list_in_text(block: LexborNode, lines: list[str], mark: int) -> bool:
     if 2 * said < len(items):
         return False
     after = block.next
-    while after is not None and (after.tag.startswith(("-", "#")) or not after.text(deep=True).strip()):
+    while after is not None and ((after.tag or "").startswith(("-", "#")) or not after.text(deep=True).strip()):
         after = after.next
     return after is not None and after.tag == "p" and len(after.text(deep=True).strip()) >= _MIN_SIBLING_PROSE
 
