@@ -1,12 +1,14 @@
 """An HTML page's main text, read from the parsed tree by compiled code and a few rules of form.
 
-The article is the element that holds most of the page's paragraph prose (paragraphs score their
-parent fully and their grandparent by half, as Readability does), with the blocks above it that hold
-prose too (an intro set apart); its text is read block by block, leaving out what is not the
-article's: figures and captions, the headline, navigation, forms, tables, hidden elements, blocks
-that are mostly links, and elements whose class or id names page furniture (share bars, "related"
-boxes, comment sections, newsletters, bylines). Only class words that describe a role are used,
-never a site's name.
+What the page hides is taken out first. The article is the element that holds most of the page's
+paragraph prose (paragraphs score their parent fully and their grandparent by half, as Readability
+does; text outside <p>s counts where it outweighs them), with the blocks above it that hold prose too
+(an intro set apart) and the blocks after it that carry the article on (its next sections); its text
+is read block by block, leaving out what is not the article's: figures and captions, the headline,
+navigation, forms, blocks that are mostly links (not a list the article's paragraphs stand around),
+and elements whose class or id names page furniture (share bars, "related" boxes, comment sections,
+newsletters, bylines; never a heading's id, an anchor made from its words). Only class words that
+describe a role are used, never a site's name.
 
 The pass also says how sure it is (`MainText.sure`): little text, a container that holds a small
 share of the page's prose, or much link text mean the page is laid out in a way these rules do not
