@@ -21,7 +21,11 @@ On the headlines the run also scores briefgen with `--title-encoder minilm` (a s
 cosine mixed into headline pairs; needs `pip install '.[titles]'`), its weight and threshold chosen
 on the tune half. The full-text set holds no headline-only record, so the encoder does not change it.
 
-Usage: python bench/cluster.py [--shared ../shared]
+Louvain starts from a random node order, so the run also scores the defaults under `--seeds N`
+seeds (0..N-1, default 5) and prints each subset's lowest and highest F1 and their spread: a grouping
+that changes with the seed is one a user cannot rely on.
+
+Usage: python bench/cluster.py [--shared ../shared] [--only headlines|fulltext] [--seeds 5]
 """
 
 from __future__ import annotations
@@ -131,7 +135,14 @@ def print_scores(label: str, scores: dict[str, tuple[float, float, float]]) -> N
         print(f"{label:46} {subset:9} {p:6.3f} {r:6.3f} {f:6.3f}")
 
 
-def report(name: str, articles: list[Article], gold: list[str], texts: list[str]) -> None:
+def print_spread(label: str, runs: list[dict[str, tuple[float, float, float]]]) -> None:
+    """Each subset's lowest and highest F1 over the runs, and the spread between them."""
+    for subset in ("all", "tune", "held-out"):
+        scores = [run[subset][2] for run in runs]
+        print(f"{label:46} {subset:9} F1 {min(scores):.3f}-{max(scores):.3f}, spread {max(scores) - min(scores):.3f}")
+
+
+def report(name: str, articles: list[Article], gold: list[str], texts: list[str], seeds: int = 5) -> None:
     print(f"\n## {name}: {len(articles)} articles, {len(set(gold))} stories")
     print(f"{'method':46} {'subset':9} {'P':>6} {'R':>6} {'F1':>6}")
     grid = [(t, r) for t in (0.1, 0.15, 0.2, 0.25, 0.3) for r in (0.5, 1.0, 1.5, 2.0)]
@@ -152,13 +163,15 @@ def report(name: str, articles: list[Article], gold: list[str], texts: list[str]
     for label, t in (("baseline best on tune half", best_t), ("baseline best overall", best_all)):
         print_scores(f"{label} (distance {t})", base[t])
     print(f"briefgen dedupe+cluster: {seconds:.2f} s per run on this set")
+    runs = [score_subsets(briefgen_labels(articles, BriefingConfig(seed=seed)), gold) for seed in range(seeds)]
+    print_spread(f"briefgen defaults, seeds 0-{seeds - 1}", runs)
 
 
-def report_title_encoder(articles: list[Article], gold: list[str]) -> None:
+def report_title_encoder(articles: list[Article], gold: list[str], seeds: int = 5) -> None:
     """briefgen with `--title-encoder minilm`: its weight and threshold chosen on the tune half."""
-    try:
-        from briefgen import title_encoder
+    from briefgen.cluster import title_encoder
 
+    try:
         title_encoder.load_encoder("minilm")
     except title_encoder.TitleEncoderError as err:
         print(f"\n(title encoder rows skipped: {err})")
@@ -182,12 +195,14 @@ def report_title_encoder(articles: list[Article], gold: list[str]) -> None:
     for weight, threshold in grid:
         config = BriefingConfig(title_encoder="minilm", title_encoder_weight=weight, title_threshold=threshold)
         tuned[(weight, threshold)] = score_subsets(briefgen_labels(articles, config), gold)
+    runs = [score_subsets(briefgen_labels(articles, BriefingConfig(title_encoder="minilm", seed=seed)), gold) for seed in range(seeds)]
     title_encoder.encode_titles = encode
     best = max(grid, key=lambda key: tuned[key]["tune"][2])
     default = (BriefingConfig().title_encoder_weight, BriefingConfig().title_threshold)
     for label, key in (("--title-encoder minilm", default), ("--title-encoder minilm, best on tune", best)):
         print_scores(f"{label} (w={key[0]}, t={key[1]})", tuned[key])
     print(f"title encoder: {encoding:.1f} s to encode {len(articles)} headlines")
+    print_spread(f"--title-encoder minilm, seeds 0-{seeds - 1}", runs)
 
 
 def reposts_found(articles: list[Article]) -> tuple[int, int]:
@@ -203,18 +218,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--only", choices=["headlines", "fulltext"])
+    parser.add_argument("--seeds", type=int, default=5, help="seeds the defaults are scored under (0..N-1)")
+    parser.add_argument("--no-encoder", action="store_true", help="skip the --title-encoder minilm rows (the encoding is the slow part)")
     args = parser.parse_args()
     repo = Path(__file__).resolve().parent.parent
     if args.only in (None, "headlines"):
         articles, gold = headlines(args.shared)
-        report("headlines (UCI News Aggregator)", articles, gold, [a.title for a in articles])
-        report_title_encoder(articles, gold)
+        report("headlines (UCI News Aggregator)", articles, gold, [a.title for a in articles], args.seeds)
+        if not args.no_encoder:
+            report_title_encoder(articles, gold, args.seeds)
     if args.only in (None, "fulltext"):
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
             articles, gold = full_text(args.shared, repo, Path(tmp))
-            report("full text (seeds + 120 pages + 40 re-posts)", articles, gold, [f"{a.title}\n{a.body}" for a in articles])
+            report("full text (seeds + 120 pages + 40 re-posts)", articles, gold, [f"{a.title}\n{a.body}" for a in articles], args.seeds)
             print("re-posts marked as copies of their page (or it of them): %d of %d" % reposts_found(articles))
 
 

@@ -1,20 +1,27 @@
 """Stage 4 — cluster: group articles that report the same story.
 
-Each original article (copies follow their original) becomes a TF-IDF vector of its story terms:
-title words (twice: a headline says what the story is), names (capitalised words, which carry most of
-a news story's identity), the words of its URL path (twice), and the opening of its body. Articles are
-linked to their few most similar neighbours above `story_threshold`, within `story_window_days` of
-each other when both are dated, and the stories are the communities of that graph (Louvain, by
-igraph's C implementation, seeded). Communities, unlike connected components, do not chain two
-stories together through one ambiguous article.
+Each original article (copies follow their original) becomes a TF-IDF vector of its story terms, one
+term per word wherever the word stands: the words of its title (counted twice: a headline says what
+the story is), of its URL path (twice: a slug is an editor's own summary), and of the opening of its
+body, and a capitalised word once more (names carry most of a story's identity). Articles are linked
+to their few most similar neighbours above `story_threshold`, within `story_window_days` of each
+other when both are dated. A link judged on words alone needs two distinct shared words: two
+headlines that share only "review" or "video" are as often two stories as one.
+
+The stories are the communities of that graph (Louvain, by igraph's C implementation, seeded).
+Communities, unlike connected components, do not chain two stories together through one ambiguous
+article. Louvain starts from a random node order, and on a broad story the order decides whether it
+stays one community or splits into sub-events; so it runs several times, the pairs of linked articles
+that most runs put together are kept, and the stories are the communities of that agreement.
 
 With `title_encoder` set, a pair in which either article has no body (a headline) is judged on
 meaning as well: its score mixes the TF-IDF cosine with the cosine of the two headlines' sentence
-embeddings (`briefgen.cluster.title_encoder`), and must reach `title_threshold`.
+embeddings (`briefgen.cluster.title_encoder`), and must reach `title_threshold`; meaning, not the
+count of shared words, then decides.
 
 Cost stays near-linear in the number of articles: similarities are computed in row blocks, and
-terms more common than `max_term_df` (words every story uses) are left out of the similarity, so
-no block ever meets every other article through a common word.
+terms in more articles than the batch's cap (`term_df_cap`: words every story uses) are left out of
+the similarity, so no block ever meets every other article through a common word.
 """
 
 from __future__ import annotations
@@ -41,6 +48,9 @@ from .url_words import url_words
 _TOKEN = re.compile(r"[^\W\d_][\w'’&.-]*|\d+(?:[.,]\d+)*", re.UNICODE)
 LEAD_WORDS = 150  # the opening of a body says what the story is; the rest adds noise and cost
 BLOCK_ROWS = 2048
+MIN_SHARED_WORDS = 2  # distinct words two articles must share for a link judged on words alone
+CONSENSUS_RUNS = 5  # Louvain runs whose agreement makes the stories (chosen on half the UCI stories)
+MIN_TERM_DF_CAP = 100  # the document-frequency cap never falls below this (a small batch of one story)
 
 
 @lru_cache(maxsize=200_000)
@@ -74,20 +84,25 @@ def _term(token: str) -> tuple[str, bool, bool] | None:
 
 
 def story_terms(article: Article) -> list[str]:
-    """The terms that say which story an article belongs to."""
+    """The terms that say which story an article belongs to: one term per word (its stem), repeated
+    by where the word stands. A word is one term wherever it stands, so two articles share a word
+    once, whether it is in their titles, their URLs or one's title and the other's URL."""
     terms: list[str] = []
     for stem, is_name in _words(article.title):
-        terms += [stem, stem]
-        if is_name:
-            terms.append("name:" + stem)
+        terms += [stem, stem, stem] if is_name else [stem, stem]
     lead = " ".join(article.body.split()[:LEAD_WORDS])
     for stem, is_name in _words(lead):
-        terms.append(stem)
-        if is_name:
-            terms.append("name:" + stem)
+        terms += [stem, stem] if is_name else [stem]
     # twice: a URL slug is an editor's own summary of the story (chosen on half the UCI stories)
-    terms += 2 * ["url:" + _stem(w) for w in url_words(article.url) if w not in ENGLISH_STOP_WORDS]
+    terms += 2 * [_stem(w) for w in url_words(article.url) if w not in ENGLISH_STOP_WORDS]
     return terms
+
+
+def term_df_cap(n_articles: int, config: BriefingConfig) -> int:
+    """Terms in more articles than this carry no weight: more than `max_term_share` of the batch (a
+    word every story uses, "video", "new"), never fewer than `MIN_TERM_DF_CAP` (in a small batch one
+    story can be most of it) and never more than `max_term_df` (the bound on a block's cost)."""
+    return min(config.max_term_df, max(MIN_TERM_DF_CAP, int(config.max_term_share * n_articles)))
 
 
 def story_vectors(articles: list[Article], max_term_df: int) -> sp.csr_matrix:
@@ -141,7 +156,7 @@ def headline_meaning(fields: list[tuple[str, str | None, bool]], config: Briefin
 def neighbour_graph(articles: list[Article], config: BriefingConfig) -> igraph.Graph:
     """Each article linked to its `story_neighbours` most similar articles above the threshold, less
     the links between articles about different things (`briefgen.cluster.story_focus`)."""
-    vectors = story_vectors(articles, config.max_term_df)
+    vectors = story_vectors(articles, term_df_cap(len(articles), config))
     days = article_days(articles)
     meaning = headline_meaning(headline_fields(articles), config)
     transposed = vectors.T.tocsr()
@@ -186,21 +201,38 @@ def block_edges(
     Each row's links depend only on that row and the whole (transposed) matrix, so blocks can be
     computed anywhere, in any order, and concatenated in block order.
     """
-    edges: list[tuple[int, int, float]] = []
     k = config.story_neighbours
     block = (vectors[start:stop] @ transposed).tocsr()
+    # A pair sharing one word scores the product of that word's two weights, at most the product of
+    # the two rows' largest weights; a pair scoring above that shares two words or more, and is
+    # not counted. Full texts spread their weight over many words, so only headlines are counted.
+    peaks = vectors.max(axis=1).toarray().ravel().astype(np.float64) * (1 + 1e-5)  # float32 rounding
+    candidates = []  # (row, its candidate columns, their scores, which could rest on one word)
+    on_words: np.ndarray  # which candidates are judged on words alone (not on headline meaning)
     for offset in range(block.shape[0]):
         i = start + offset
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
         columns, scores = block.indices[lo:hi], block.data[lo:hi]
         if meaning is None:
             keep = scores >= config.story_threshold
+            on_words = np.ones(len(columns), dtype=bool)
         else:
-            scores, threshold = _with_meaning(i, columns, scores, meaning, config)
+            scores, threshold, on_words = _with_meaning(i, columns, scores, meaning, config)
             keep = scores >= threshold
         keep &= columns != i
         if days[i] >= 0:
             keep &= (days[columns] < 0) | (np.abs(days[columns] - days[i]) <= config.story_window_days)
+        columns, scores, on_words = columns[keep], scores[keep], on_words[keep]
+        doubtful = on_words & (scores <= peaks[i] * peaks[columns])
+        candidates.append((i, columns, scores, doubtful))
+    rows = np.concatenate([np.full(np.count_nonzero(d), i) for i, _, _, d in candidates] + [np.zeros(0, np.int64)])
+    others = np.concatenate([c[d] for _, c, _, d in candidates] + [np.zeros(0, np.int64)])
+    counts = shared_words(vectors, rows, others)
+    counts_by_row = np.split(counts, np.cumsum([np.count_nonzero(d) for *_, d in candidates])[:-1])
+    edges: list[tuple[int, int, float]] = []
+    for (i, columns, scores, doubtful), row_counts in zip(candidates, counts_by_row):
+        keep = np.ones(len(columns), dtype=bool)
+        keep[doubtful] = row_counts >= MIN_SHARED_WORDS
         columns, scores = columns[keep], scores[keep]
         best = np.lexsort((columns, -scores))[:k]  # highest first; ties by position: deterministic
         for j, score in zip(columns[best], scores[best]):
@@ -208,11 +240,22 @@ def block_edges(
     return edges
 
 
+def shared_words(vectors: sp.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """How many distinct words article rows[p] shares with article columns[p], for each p (one term
+    is one word, `story_terms`)."""
+    left, right = vectors[rows], vectors[columns]  # copies: their values may be overwritten
+    left.data[:] = 1
+    right.data[:] = 1
+    return np.asarray(left.multiply(right).sum(axis=1)).ravel().astype(np.int64)
+
+
 def _with_meaning(
     i: int, columns: np.ndarray, scores: np.ndarray, meaning: HeadlineMeaning, config: BriefingConfig
-) -> tuple[np.ndarray, np.ndarray]:
-    """Row i's scores with headline meaning mixed in where either article is a headline only, and
-    the threshold each score must reach.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row i's scores with headline meaning mixed in where either article is a headline only, the
+    threshold each score must reach, and which pairs are judged on words alone (the others on
+    meaning: the shared-word rule would undo what the encoder is for, headlines that say one thing
+    in other words; measured on half the UCI stories, it costs the encoder 0.005 F1).
 
     Only pairs that share a TF-IDF term are scored (the sparse product's non-zeros): the encoder
     re-weighs candidates, it does not add an all-pairs search.
@@ -223,7 +266,7 @@ def _with_meaning(
     mixed = scores.copy()
     mixed[headline_pair] = (1 - weight) * scores[headline_pair] + weight * cosine
     threshold = np.where(headline_pair, config.title_threshold, config.story_threshold)
-    return mixed, threshold
+    return mixed, threshold, ~headline_pair
 
 
 def graph_of(n: int, edges: list[tuple[int, int, float]]) -> igraph.Graph:
@@ -248,16 +291,9 @@ def cluster_articles(articles: list[Article], config: BriefingConfig) -> list[St
 def stories_of(
     graph: igraph.Graph, original_ids: list[str], articles: list[tuple[str, str | None]], config: BriefingConfig
 ) -> list[Story]:
-    """The stories are the graph's Louvain communities (node i is `original_ids[i]`); each article,
-    given as (id, duplicate_of), joins its original's story."""
-    # Louvain visits nodes in a random order; igraph draws it from the generator set here, so a
-    # seeded one gives the same communities on every run and every engine.
-    igraph.set_random_number_generator(random.Random(config.seed))
-    try:
-        partition = graph.community_multilevel(weights="weight", resolution=config.story_resolution)
-    finally:
-        igraph.set_random_number_generator(random)
-    communities = [set(members) for members in partition]
+    """The stories are the graph's communities (`consensus_communities`; node i is
+    `original_ids[i]`); each article, given as (id, duplicate_of), joins its original's story."""
+    communities = consensus_communities(graph, config)
     story_of: dict[str, int] = {}
     for label, members in enumerate(sorted(communities, key=min)):
         for node in members:
@@ -272,6 +308,41 @@ def stories_of(
         story_id = "s" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:10]
         stories.append(Story(id=story_id, article_ids=tuple(ids)))
     return sorted(stories, key=lambda s: s.id)
+
+
+def consensus_communities(graph: igraph.Graph, config: BriefingConfig) -> list[set[int]]:
+    """The graph's stories: the communities of the links that most of `CONSENSUS_RUNS` Louvain runs
+    keep inside one community, each weighed by its share of the runs.
+
+    One Louvain run's result depends on the random order it visits the nodes in: a broad story whose
+    sub-events are densely linked to each other is one community under one order and two under
+    another. The links the runs agree on do not depend on one order, so the grouping does not flip
+    with the seed, nor with an unrelated article that shifts every later node's place in the order.
+    """
+    # Louvain visits nodes in a random order; igraph draws it from the generator set here, so a
+    # seeded one gives the same communities on every run and every engine.
+    igraph.set_random_number_generator(random.Random(config.seed))
+    try:
+        runs = [louvain_labels(graph, config) for _ in range(CONSENSUS_RUNS)]
+        edges = np.array(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+        together = sum((labels[edges[:, 0]] == labels[edges[:, 1]]).astype(np.float64) for labels in runs)
+        agreement = together / CONSENSUS_RUNS
+        kept = np.flatnonzero(agreement > 0.5)
+        consensus = igraph.Graph(n=graph.vcount(), edges=edges[kept].tolist())
+        consensus.es["weight"] = (np.array(graph.es["weight"], dtype=np.float64)[kept] * agreement[kept]).tolist()
+        labels = louvain_labels(consensus, config)
+    finally:
+        igraph.set_random_number_generator(random)
+    communities: dict[int, set[int]] = {}
+    for node, label in enumerate(labels):
+        communities.setdefault(int(label), set()).add(node)
+    return list(communities.values())
+
+
+def louvain_labels(graph: igraph.Graph, config: BriefingConfig) -> np.ndarray:
+    """Each node's community in one Louvain run (its node order drawn from igraph's generator)."""
+    partition = graph.community_multilevel(weights="weight", resolution=config.story_resolution)
+    return np.array(partition.membership, dtype=np.int64)
 
 
 def carry_story_ids(stories: list[Story], previous: dict[str, str]) -> list[Story]:

@@ -94,7 +94,11 @@ class BriefingConfig:
     story_neighbours: int = 10  # links kept per article (its most similar articles above the threshold)
     story_resolution: float = 1.0  # Louvain resolution; above 1 a batch holding one story splits into singletons
     story_window_days: int = 3  # dated articles further apart than this are never one story
-    max_term_df: int = 1000  # terms in more articles than this carry no weight in story similarity
+    # terms in more than this share of a batch's articles carry no weight in story similarity (words
+    # every story uses); the cap is at least 100 articles and at most `max_term_df`, which bounds
+    # the cost of comparing every article with those sharing its words
+    max_term_share: float = 0.1
+    max_term_df: int = 1000
     # two similar articles are linked only when each one's focus (the names its headline and opening
     # keep naming, a product's model number) is named by the other (`briefgen.cluster.story_focus`); False
     # links on TF-IDF similarity alone
@@ -147,6 +151,8 @@ class BriefingConfig:
             raise ValueError("stage_budget must be a positive number of seconds")
         if self.title_encoder is not None and self.title_encoder not in TITLE_ENCODERS:
             raise ValueError(f"unknown title encoder {self.title_encoder!r}; choose from {', '.join(TITLE_ENCODERS)}")
+        if not 0.0 < self.max_term_share <= 1.0:
+            raise ValueError("max_term_share must be in (0, 1]")
         if not 0.0 <= self.title_encoder_weight <= 1.0:
             raise ValueError("title_encoder_weight must be in [0, 1]")
         if not self.coverage_by.strip():

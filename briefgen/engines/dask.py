@@ -41,6 +41,7 @@ from ..cluster.story_graph import (
     headline_fields,
     headline_meaning,
     stories_of,
+    term_df_cap,
 )
 from ..config.options import BriefingConfig
 from ..dedupe import containment
@@ -247,7 +248,7 @@ class _Run:
         if not days:
             return []
         order = sorted(days)  # the originals sorted by id: node i of the graph, as in cluster_articles
-        columns, idf = cluster.tfidf_columns(df, len(order), self.config.max_term_df)
+        columns, idf = cluster.tfidf_columns(df, len(order), term_df_cap(len(order), self.config))
         columns_, idf_ = self.client.scatter([columns, idf], broadcast=True)
         rows = [self.submit(cluster.partition_rows, t, columns_, idf_) for t in terms]
         del terms
