@@ -30,7 +30,7 @@ from .budget import stage
 from . import coverage_text
 from .config import BriefingConfig
 from .digest import Digest, fit_digest, several_outlets, story_urls
-from .links import safe_url
+from .links import safe_url, without_bidi_controls
 from .model import Briefing, Citation, Coverage, StoryBrief
 
 OUTPUTS = {
@@ -206,7 +206,7 @@ def in_source_order(articles: list[str], sources: dict[str, SourceRef]) -> list[
 
 
 def _citation(c: Citation) -> dict:
-    return {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
+    return {"outlet": c.outlet, "title": c.title, "url": safe_url(c.url), "article": c.article}
 
 
 # The version of briefing.json's contract (docs/json.md): raised when fields are added; a field once
@@ -223,6 +223,21 @@ def _coverage(coverage: Coverage | None) -> dict:
 
 def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json`."""
+    return _without_bidi_controls(_briefing_dict(briefing))
+
+
+def _without_bidi_controls(value):
+    """Every string in the record without bidi controls (`briefgen.links.without_bidi_controls`)."""
+    if isinstance(value, str):
+        return without_bidi_controls(value)
+    if isinstance(value, list):
+        return [_without_bidi_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_bidi_controls(k): _without_bidi_controls(v) for k, v in value.items()}
+    return value
+
+
+def _briefing_dict(briefing: Briefing) -> dict:
     return {
         "contract": CONTRACT_VERSION,
         "date": briefing.date.isoformat(),
@@ -287,7 +302,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "title": a.title,
                 "outlet": a.outlet,
                 "host": a.host,
-                "url": a.url,
+                "url": safe_url(a.url),  # the one link rule of every output (briefgen.links)
                 "published": a.published,
                 "author": a.author,
                 "duplicate_of": a.duplicate_of,
@@ -326,7 +341,8 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
     files["briefing.html"] = sanitise_page(files["briefing.html"])
     files.update(render_email(briefing, config, env, context))
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
-    return files
+    # Article text may carry characters that reorder what follows them on screen; no output keeps them.
+    return {name: without_bidi_controls(content) for name, content in files.items()}
 
 
 def render_email(briefing: Briefing, config: BriefingConfig, env: Environment, context: dict) -> dict[str, str]:
@@ -498,7 +514,7 @@ def published_briefings(out_dir: Path) -> list[dict]:
 def write_archive_index(out_dir: Path, config: BriefingConfig) -> Path:
     """`out_dir/index.html`: every briefing in the folder, newest first, rebuilt on each run."""
     page = environment(config.templates_dir).get_template("index.html.j2").render(entries=published_briefings(out_dir))
-    return atomic_write(out_dir / "index.html", sanitise_page(page))
+    return atomic_write(out_dir / "index.html", without_bidi_controls(sanitise_page(page)))
 
 
 def write_atom_feed(out_dir: Path, config: BriefingConfig) -> Path:
@@ -517,7 +533,7 @@ def write_atom_feed(out_dir: Path, config: BriefingConfig) -> Path:
         feed_id=uuid.uuid5(uuid.NAMESPACE_URL, f"briefgen:briefings:{config.base_url or ''}").urn,
         base_url=safe_url(config.base_url),
     )
-    return atomic_write(out_dir / "feed.xml", feed)
+    return atomic_write(out_dir / "feed.xml", without_bidi_controls(feed))
 
 
 def atomic_write(path: Path, content: str) -> Path:

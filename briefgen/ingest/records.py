@@ -14,6 +14,7 @@ from ..model import Article, Skipped
 from ..provenance import OutletRegistry, iso_date
 from ..provenance.entry import Parts, provenance
 from .decode import ArticleError, content_id, decode
+from .file_names import well_formed
 
 
 def too_large(size: int, max_bytes: int | None) -> str | None:
@@ -77,7 +78,7 @@ def _field(record: dict, *names: str) -> str | None:
     for name in names:
         value = record.get(name)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return well_formed(value.strip())  # a "\udcff" escape in the JSON is no character
     return None
 
 
