@@ -1,16 +1,21 @@
 """`briefgen` command line: a thin shell over the Python API.
 
 Exit codes: 0 a briefing was written (skipped files and pages are warnings on stderr), 1 no usable
-article was found, 2 usage errors (and a store that cannot be used), 3 the run was stopped before a
-briefing was written (a stage over `--stage-budget`, or the output folder could not be written); the
-previous briefing is untouched.
+article was found, 2 usage errors (and a store that cannot be used: damaged, foreign, newer), 3 the run
+was stopped before a briefing was written (a stage over `--stage-budget`, SIGTERM, or the output folder
+could not be written); the previous briefing is untouched. 4 the briefing was published, but what
+follows publishing was not all done (the store's history, the archive index or the feed: stderr says
+which; the next run catches up). 5 another run held the output folder or the store for longer than
+`--lock-wait`; nothing was done.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 import tomllib
 import time
 from datetime import date
@@ -30,10 +35,17 @@ from .model import Briefing, Skipped
 from .pipeline import brief_articles, build_briefing, group_articles, read_articles, without_future_date
 from .progress import Progress
 from .links import safe_url
-from .render import briefing_to_dict, write_briefing
+from .render import briefing_to_dict
 from .site_boilerplate import drop_site_boilerplate
 from .provenance import one_outlet_per_site
-from .store import EMPTY_HISTORY, Store, StoreError
+from .render import ListingsNotUpdated, stage_briefing, update_listings
+from .run_lock import Busy, holding, lock_file_of_folder, lock_file_of_store
+from .store import EMPTY_HISTORY, Store, StoreBusy, StoreError, StoreUnavailable
+from . import unrecorded
+from .unrecorded import RunRecord
+
+# Exit codes (see the module's docstring and docs/usage.md, "What happens when…").
+NO_ARTICLE, REFUSED, STOPPED, PUBLISHED_INCOMPLETE, BUSY = 1, 2, 3, 4, 5
 
 
 def _iso_date(value: str) -> date:
@@ -127,6 +139,10 @@ def parser() -> argparse.ArgumentParser:
     daily.add_argument("--feeds", type=Path, metavar="FILE", help="file of feed URLs, one per line (# comments)")
     daily.add_argument("--store", type=Path, help="SQLite history of earlier runs (default: OUT/briefgen.sqlite)")
     daily.add_argument("--no-store", action="store_true", help="keep no history: every story is new")
+    daily.add_argument(
+        "--lock-wait", type=_seconds, default=600.0, metavar="SECONDS",
+        help="how long to wait for another run using the same --out or store before giving up with exit 5 (default 600)",
+    )
     daily.add_argument("--timeout", type=float, default=15.0, help="seconds per HTTP request (default 15)")
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
     daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
@@ -210,28 +226,92 @@ def main(argv: list[str] | None = None) -> int:
     engine = _engine(args)
     # The dask engine builds from files in one batch; history, feeds and limits are the local engine's.
     store_path = None if args.no_store or engine else (args.store or args.out / "briefgen.sqlite")
+    stop_on_sigterm()
+    try:
+        # One run at a time per output folder and store: a second waits, then gives up clearly.
+        locks = [lock_file_of_folder(args.out)] + ([lock_file_of_store(store_path)] if store_path else [])
+        with holding(locks, args.lock_wait):
+            return _build_alone(args, config, store_path, engine)
+    except Busy as err:
+        warn(f"{shown(str(err))} after {args.lock_wait:g} s (--lock-wait); nothing done")
+        return BUSY
+    except Stopped:
+        warn("stopped by SIGTERM; no briefing written, the previous one is unchanged")
+        return STOPPED
+    except OSError as err:  # the lock file itself cannot be made: the output folder is not writable
+        warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
+        return STOPPED
+
+
+def _build_alone(args: argparse.Namespace, config: BriefingConfig, store_path: Path | None, engine: Engine | None) -> int:
+    """The build, once this run holds the output folder (and the store) alone."""
+    store = None
     try:
         # An existing store gives history; a new one is only created once there is a briefing to record.
-        store = Store(store_path) if store_path and store_path.exists() else None
+        if store_path and (store_path.exists() or store_path.is_symlink()):
+            store = Store(store_path, busy_seconds=_store_wait(args))
+            _catch_up(args.out, store)
         started, cpu_started = time.monotonic(), _cpu_seconds()
         try:
             with recorded_timings() as timings:
                 return _build(args, config, store, store_path, engine)
         finally:
-            if store is not None:
-                store.close()
             if args.timings:
                 total = StageTime(time.monotonic() - started, _cpu_seconds() - cpu_started)
                 print(timings_table(timings, total), file=sys.stderr)
     except StoreError as err:
-        warn(str(err))
-        return 2
+        warn(f"{shown(str(err))}; no briefing written")
+        return REFUSED
+    except StoreBusy as err:
+        warn(f"{shown(str(err))}; nothing done, the previous briefing is unchanged")
+        return BUSY
     except StageOverBudget as err:
         warn(f"stopped: {err} (--stage-budget); no briefing written, the previous one is unchanged")
-        return 3
+        return STOPPED
     except OSError as err:
         warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
-        return 3
+        return STOPPED
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _store_wait(args: argparse.Namespace) -> float:
+    """Seconds one store statement waits for another program's lock (each of a few tries)."""
+    return min(args.lock_wait, 30.0)
+
+
+def _catch_up(out: Path, store: Store) -> None:
+    """Record the briefings that were published while the store could not be written."""
+    for path, record in unrecorded.waiting(out, store.path):
+        try:
+            record.save_into(store)
+            store.commit()
+        except StoreUnavailable as err:
+            warn(f"the history of {record.on} is still not recorded: {shown(str(err))}")
+            return
+        path.unlink(missing_ok=True)
+        unrecorded.forget(out, record.on)
+        warn(f"recorded in the store the briefing of {record.on}, published while the store could not be written")
+
+
+class Stopped(BaseException):
+    """SIGTERM asked the run to stop (a BaseException, so no `except Exception` swallows it)."""
+
+
+_publishing = False  # while the new briefing goes in and is recorded, SIGTERM waits for the end
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM stops the run cleanly: workers stopped, the staging folder removed, the previous
+    briefing untouched, exit 3. Between publishing and recording it, the run finishes first."""
+    if threading.current_thread() is threading.main_thread():  # (a script may call main() from a thread)
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _on_sigterm(signum, frame) -> None:
+    if not _publishing:
+        raise Stopped()
 
 
 def _with_config_file(args: argparse.Namespace, argv: list[str]) -> argparse.Namespace:
@@ -337,25 +417,99 @@ def _build(
         briefing = brief_articles(
             articles, skipped, config, on=on, history=history, progress=bar, outlets=OutletRegistry.load(args.outlets)
         )
-    # (unchanged feeds: a "nothing new" briefing is the answer, not an error)
-    status = _publish(briefing, args, config, nothing_new_is_news=bool(unchanged))
-    if status == 0 and store_path is not None:  # only once the briefing is out: a failed run leaves no trace
+    record = None
+    if store_path is not None:
         known = history.fingerprints
-        fingerprints = {a.id: known.get(a.id) or signature(a) for a in briefing.articles}
-        contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
-        with Store(store_path) as saving:
-            saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)
-    return status
+        record = RunRecord(
+            on, briefing.articles, tuple(s.story for s in briefing.stories),
+            {a.id: known.get(a.id) or signature(a) for a in briefing.articles},
+            json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True), validators,
+        )
+    # (unchanged feeds: a "nothing new" briefing is the answer, not an error)
+    return _publish(briefing, args, config, nothing_new_is_news=bool(unchanged), store=store, store_path=store_path,
+                    record=record)
 
 
-def _publish(briefing: Briefing, args: argparse.Namespace, config: BriefingConfig, *, nothing_new_is_news: bool = False) -> int:
+def _publish(
+    briefing: Briefing,
+    args: argparse.Namespace,
+    config: BriefingConfig,
+    *,
+    nothing_new_is_news: bool = False,
+    store: Store | None = None,
+    store_path: Path | None = None,
+    record: RunRecord | None = None,
+) -> int:
+    """Publish the briefing and record it in the store as one outcome.
+
+    The files are staged first; the store's record is written in a transaction before the swap and
+    committed right after it. A damaged store stops the run before anything is published (exit 2);
+    a failed publish rolls the record back (exit 3). A store that cannot take the record just now
+    (a lock, a full disk) does not hold the briefing back: it is published, the record is kept in
+    the output folder for the next run (`briefgen.unrecorded`), and the exit code is 4."""
+    global _publishing
     _report_skipped(briefing.skipped)
     if not briefing.articles and not nothing_new_is_news:
         warn("no usable article found; no briefing written")
-        return 1
-    for path in write_briefing(briefing, args.out, config):
-        print(path)
-    return 0
+        return NO_ARTICLE
+    staged = stage_briefing(briefing, args.out, config)
+    not_recorded = None
+    new_store = None
+    try:
+        if record is not None:
+            if store is None:  # the first run with this store: it is made now
+                store = new_store = Store(store_path, busy_seconds=_store_wait(args))
+            try:
+                record.save_into(store)
+            except StoreUnavailable as err:
+                not_recorded = err
+        _publishing = True
+        staged.swap_in()
+    except BaseException:
+        _publishing = False
+        staged.discard()
+        if store is not None:
+            store.rollback()
+        if new_store is not None:
+            new_store.close()
+        raise
+    try:
+        for path in staged.written:
+            print(path)
+        incomplete = []
+        if record is not None:
+            if not_recorded is None:
+                try:
+                    store.commit()
+                    unrecorded.forget(args.out, record.on)
+                except (StoreUnavailable, StoreError) as err:
+                    not_recorded = err
+            if not_recorded is not None:
+                incomplete.append(_keep_unrecorded(args.out, store_path, record, not_recorded))
+        try:
+            for path in update_listings(args.out, config):
+                print(path)
+        except ListingsNotUpdated as err:
+            incomplete.append(f"the archive index and feed were not updated: {shown(str(err))}; the next run rewrites them")
+    finally:
+        _publishing = False
+        if new_store is not None:
+            new_store.close()
+    day = args.out / briefing.date.isoformat()
+    for problem in incomplete:
+        warn(f"the briefing is published in {shown(str(day))}, but {problem}")
+    return PUBLISHED_INCOMPLETE if incomplete else 0
+
+
+def _keep_unrecorded(out: Path, store_path: Path, record: RunRecord, err: Exception) -> str:
+    """Keep the run's record for the next run; the sentence that tells the user what happened."""
+    try:
+        unrecorded.keep(out, store_path, record)
+    except OSError as kept:
+        return (f"its history could not be recorded in the store ({shown(str(err))}) nor kept for later "
+                f"({shown(str(kept))}); the next run counts its articles as new again")
+    return (f"its history could not be recorded in the store ({shown(str(err))}); it is kept in "
+            f"{shown(str(out / unrecorded.FOLDER))} and the next run records it")
 
 
 def _feed_list(path: Path | None) -> list[str]:

@@ -381,8 +381,47 @@ def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConf
 
     The dated folder changes as a whole: every file is written into a hidden sibling folder, which
     then takes the dated folder's place in one rename. A reader (or a run killed at any moment)
-    sees the old briefing or the new one, never files of both. The archive index is updated last.
+    sees the old briefing or the new one, never files of both. The archive index and the feed are
+    updated last; when they cannot be, `ListingsNotUpdated` says so (the briefing is published).
     """
+    staged = stage_briefing(briefing, out_dir, config)
+    staged.swap_in()
+    return staged.written + update_listings(Path(out_dir), config or BriefingConfig())
+
+
+class ListingsNotUpdated(OSError):
+    """The briefing is published, but the archive index or the feed could not be rewritten."""
+
+
+@dataclass
+class StagedBriefing:
+    """A briefing written whole into a hidden folder beside its dated folder, not yet published."""
+
+    staging: Path
+    day: Path
+    names: list[str]
+
+    @property
+    def written(self) -> list[Path]:
+        return [self.day / name for name in self.names]
+
+    def swap_in(self) -> None:
+        """Publish: the staged folder takes the dated folder's place in one rename."""
+        try:
+            _keep_other_files(self.day, self.staging, set(self.names))
+            os.chmod(self.staging, 0o755)
+            swap_folder_in(self.staging, self.day)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def stage_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None) -> StagedBriefing:
+    """Render the briefing and write every file into a hidden staging folder in `out_dir`, named
+    for this process (`recover_interrupted_swap` removes it once this process is gone)."""
     config = config or BriefingConfig()
     with stage("render", config.stage_budget):
         files = render_briefing(briefing, config)  # everything in memory before touching the disk
@@ -392,19 +431,24 @@ def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConf
     recover_interrupted_swap(day)
     if day.exists() and not day.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "in the way of the briefing folder (not a folder)", str(day))
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".{day.name}.", suffix=".tmp"))
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".{day.name}.{os.getpid()}.", suffix=".tmp"))
     try:
         for name in sorted(files):
             _write_durably(staging / name, files[name])
-        _keep_other_files(day, staging, set(files))
-        os.chmod(staging, 0o755)
-        swap_folder_in(staging, day)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    written = [day / name for name in sorted(files)]
-    written.append(write_archive_index(out, config))
-    written.append(write_atom_feed(out, config))
+    return StagedBriefing(staging, day, sorted(files))
+
+
+def update_listings(out: Path, config: BriefingConfig) -> list[Path]:
+    """Rewrite the archive index and the feed from the briefings in `out` (after a publish)."""
+    written = []
+    for write in (write_archive_index, write_atom_feed):
+        try:
+            written.append(write(out, config))
+        except OSError as err:
+            raise ListingsNotUpdated(err.errno, err.strerror or str(err), err.filename) from err
     return written
 
 
@@ -439,15 +483,32 @@ def swap_folder_in(new: Path, day: Path) -> None:
 
 
 def recover_interrupted_swap(day: Path) -> None:
-    """Undo what a killed run left: the old folder parked mid-swap, and unfinished staging folders."""
+    """Undo what a killed run left: the old folder parked mid-swap, and the staging folders of runs
+    that are gone (a live run's, named with its process id, is left alone)."""
     old = _parked(day)
     if old.is_dir() and not day.exists():
         os.rename(old, day)
     for stale in day.parent.glob(f".{day.name}.*.tmp"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not _owner_alive(stale.name[len(day.name) + 2 :]):
+            shutil.rmtree(stale, ignore_errors=True)
     if day.is_dir():
         for stale in day.glob(".briefing*.tmp"):  # per-file temporaries of earlier versions
             stale.unlink(missing_ok=True)
+
+
+def _owner_alive(rest_of_name: str) -> bool:
+    """Whether the process that named a staging folder `.DAY.PID.XXXX.tmp` still runs (a folder
+    named by an older briefgen, without a process id, has no owner to wait for)."""
+    pid, _, _ = rest_of_name.partition(".")
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
 
 
 def _parked(day: Path) -> Path:
