@@ -143,7 +143,13 @@ def parser() -> argparse.ArgumentParser:
         "--lock-wait", type=_seconds, default=600.0, metavar="SECONDS",
         help="how long to wait for another run using the same --out or store before giving up with exit 5 (default 600)",
     )
-    daily.add_argument("--timeout", type=float, default=15.0, help="seconds per HTTP request (default 15)")
+    daily.add_argument(
+        "--timeout", type=_seconds, default=15.0, help="seconds for one whole HTTP response, however slowly it comes (default 15)"
+    )
+    daily.add_argument(
+        "--fetch-budget", type=_seconds, default=900.0, metavar="SECONDS",
+        help="seconds for fetching all feeds and pages; what is not fetched by then is skipped (default 900)",
+    )
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
     daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
     daily.add_argument("--base-url", help="address where OUT is published (absolute links in feed.xml)")
@@ -392,7 +398,8 @@ def _build(
     unchanged: list[str] = []
     if args.feed:
         fetch_config = FetchConfig(
-            timeout=args.timeout, retries=max(0, args.retries), per_host=args.per_host, max_bytes=config.max_article_bytes
+            timeout=args.timeout, retries=max(0, args.retries), per_host=args.per_host, max_bytes=config.max_article_bytes,
+            budget=args.fetch_budget,
         )
         with Progress("fetching") as bar:
             fetched = fetch_feeds(

@@ -5,18 +5,27 @@ injected, and the exit code tells the truth (docs/usage.md, "What happens when�
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
+import resource
 import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import markdown
 import pytest
 from markdown_it import MarkdownIt
+
+from briefgen.store import APPLICATION_ID
 
 from .conftest import EXAMPLES, REPO
 
@@ -33,6 +42,23 @@ def briefgen(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 def _build(inputs: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     return briefgen(str(inputs), "--out", str(out), "--date", DATE, *extra)
+
+
+@pytest.fixture(scope="module")
+def first_day(tmp_path_factory) -> Path:
+    """An output folder after one day's run (its briefing and its store), built once."""
+    out = tmp_path_factory.mktemp("first_day") / "out"
+    run = _build(EXAMPLES, out)
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+@pytest.fixture
+def out(first_day, tmp_path) -> Path:
+    """A copy of the first day's output folder for one test to run the next days in."""
+    copy = tmp_path / "out"
+    shutil.copytree(first_day, copy)
+    return copy
 
 
 # -- 1. a file name that is not UTF-8 ------------------------------------------------------------
@@ -110,3 +136,356 @@ def test_a_crafted_url_becomes_no_script_link_in_any_format(tmp_path):
         content = (day / name).read_text(encoding="utf-8")
         assert "\u202e" not in content, name  # the reordering character is gone …
     assert "gnp.exe" in md  # … and the text it would have reversed is kept
+
+
+# -- 2. a store that is locked, full or damaged --------------------------------------------------
+
+NEW_YORK = REPO / "tests" / "fixtures" / "two_new_york_stories.jsonl"
+
+
+def _store_dates(store: Path) -> list[str]:
+    db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    try:
+        return [d for (d,) in db.execute("SELECT date FROM briefings ORDER BY date")]
+    finally:
+        db.close()
+
+
+def _published_and_recorded_agree(out: Path, day: str) -> None:
+    published = json.loads((out / day / "briefing.json").read_text(encoding="utf-8"))
+    db = sqlite3.connect(f"file:{out / 'briefgen.sqlite'}?mode=ro", uri=True)
+    try:
+        (recorded,) = db.execute("SELECT json FROM briefings WHERE date = ?", (day,)).fetchone()
+    finally:
+        db.close()
+    assert json.loads(recorded) == published
+
+
+def test_a_store_another_program_holds_past_the_wait_publishes_exits_4_and_the_next_run_records_it(out):
+    reader = sqlite3.connect(out / "briefgen.sqlite", isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM articles").fetchone()  # a reader in the middle of a long read
+    try:
+        run = briefgen(str(NEW_YORK), "--out", str(out), "--date", "2023-09-01", "--lock-wait", "1")
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert run.returncode == 4, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "briefing is published" in run.stderr and "the next run records it" in run.stderr, run.stderr
+    assert (out / "2023-09-01" / "briefing.json").exists()
+    assert _store_dates(out / "briefgen.sqlite") == [DATE]
+    # the next run, with the store free again, records the day it missed before its own
+    run = briefgen(str(NEW_YORK), "--out", str(out), "--date", "2023-09-02")
+    assert run.returncode == 0, run.stderr
+    assert _store_dates(out / "briefgen.sqlite") == [DATE, "2023-09-01", "2023-09-02"]
+    _published_and_recorded_agree(out, "2023-09-01")
+    assert not (out / ".briefgen-unrecorded").exists()
+
+
+def _file_size_limit(size: int):
+    def limit() -> None:  # in the child: a file may not grow past `size` bytes, as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+def test_a_store_on_a_full_disk_publishes_exits_4_without_a_traceback_and_the_next_run_records_it(out):
+    store = out / "briefgen.sqlite"
+    # writes that would make the store larger fail with EFBIG ("database or disk is full"); the
+    # briefing's own files are far smaller than the store, so only the store meets the limit
+    run = briefgen(str(NEW_YORK), "--out", str(out), "--date", "2023-09-01",
+                   preexec_fn=_file_size_limit(store.stat().st_size))
+    assert run.returncode == 4, run.stderr
+    assert "Traceback" not in run.stderr and "full" in run.stderr, run.stderr
+    assert (out / "2023-09-01" / "briefing.json").exists()
+    assert _store_dates(store) == [DATE]
+    run = briefgen(str(EXAMPLES), "--out", str(out), "--date", "2023-09-02")
+    assert run.returncode == 0, run.stderr
+    assert "2023-09-01" in _store_dates(store)
+    _published_and_recorded_agree(out, "2023-09-01")
+
+
+@pytest.mark.parametrize("damage", ["DROP TABLE stories", "ALTER TABLE articles DROP COLUMN author"])
+def test_a_damaged_store_is_refused_with_exit_2_before_anything_is_published(out, damage):
+    store = out / "briefgen.sqlite"
+    db = sqlite3.connect(store)
+    db.execute(damage)
+    db.commit()
+    db.close()
+    before = store.read_bytes()
+    run = briefgen(str(NEW_YORK), "--out", str(out), "--date", "2023-09-01")
+    assert run.returncode == 2, run.stderr
+    assert "damaged" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (out / "2023-09-01").exists()
+    assert store.read_bytes() == before
+
+
+def test_a_damaged_page_in_the_store_is_refused_with_exit_2(out):
+    store = out / "briefgen.sqlite"
+    data = bytearray(store.read_bytes())
+    page = 4096
+    data[page : len(data)] = os.urandom(len(data) - page)  # every page after the first overwritten
+    store.write_bytes(bytes(data))
+    run = briefgen(str(NEW_YORK), "--out", str(out), "--date", "2023-09-01")
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (out / "2023-09-01").exists()
+
+
+# -- 8. a store that is not briefgen's -----------------------------------------------------------
+
+
+def _foreign_sqlite(path: Path, application_id: int = 0) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    db.execute("INSERT INTO notes (text) VALUES ('my own data')")
+    db.execute(f"PRAGMA application_id = {application_id}")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("kind", ["other tables", "other application", "empty file"])
+def test_a_store_briefgen_did_not_make_is_refused_and_left_unchanged(first_day, tmp_path, kind):
+    store = tmp_path / "mine.sqlite"
+    if kind == "other tables":
+        _foreign_sqlite(store)
+    elif kind == "other application":  # briefgen's tables, but another program's id on the file
+        shutil.copy(first_day / "briefgen.sqlite", store)
+        db = sqlite3.connect(store)
+        db.execute("PRAGMA application_id = 1234")
+        db.commit()
+        db.close()
+    else:
+        store.write_bytes(b"")
+    before, stamp = store.read_bytes(), store.stat().st_mtime_ns
+    run = _build(EXAMPLES, tmp_path / "out", "--store", str(store))
+    assert run.returncode == 2, run.stderr
+    assert "not a briefgen store" in run.stderr or "empty file" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr
+    assert (store.read_bytes(), store.stat().st_mtime_ns) == (before, stamp)
+    assert not (tmp_path / "out" / DATE).exists()
+
+
+def test_a_store_briefgen_makes_carries_briefgens_application_id(first_day):
+    db = sqlite3.connect(f"file:{first_day / 'briefgen.sqlite'}?mode=ro", uri=True)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    db.close()
+
+
+# -- 7. a write that fails after the swap --------------------------------------------------------
+
+
+def test_a_write_failure_after_the_swap_says_the_briefing_is_published_and_exits_4(out):
+    old = (out / DATE / "briefing.json").read_text(encoding="utf-8")
+    (out / "feed.xml").unlink()
+    (out / "feed.xml").mkdir()  # the feed cannot be written: a folder is in its place
+    run = briefgen(str(EXAMPLES), str(NEW_YORK), "--out", str(out), "--date", DATE)
+    assert run.returncode == 4, run.stderr
+    assert "is published" in run.stderr and "feed" in run.stderr, run.stderr
+    assert "unchanged" not in run.stderr  # the old claim, untrue: the new briefing is out
+    new = (out / DATE / "briefing.json").read_text(encoding="utf-8")
+    assert new != old, "the new briefing is the one published"
+    _published_and_recorded_agree(out, DATE)
+
+
+# -- 3. a killed run leaves no process behind ----------------------------------------------------
+
+
+def _big_input(folder: Path) -> Path:
+    """Two files of JSON Lines, 30 MB each: read on two worker processes, each busy with its file
+    for several seconds (a worker left behind would go on reading after its run is gone)."""
+    folder.mkdir()
+    sentence = "The harbour authority of Portmouth said on Friday that the north pier would stay closed for repairs. "
+    for n in range(2):
+        with (folder / f"part{n}.jsonl").open("w", encoding="utf-8") as handle:
+            handle.writelines(
+                json.dumps({"title": f"Pier report {n}-{i}", "text": f"Report {n}-{i}. {sentence * 2}", "outlet": f"Outlet {i % 7}"}) + "\n"
+                for i in range(108_000)
+            )
+    return folder
+
+
+def _processes_in_session(session: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[3]) == session and fields[0] != "Z":  # session id; zombies are already dead
+                found.append(int(entry.name))
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in (Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists() or (os.cpu_count() or 1) < 2, reason="needs Linux's /proc and two cores")
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
+def test_a_run_killed_during_ingest_leaves_no_process_behind(tmp_path, stop):
+    inputs = _big_input(tmp_path / "in")
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", "build", str(inputs), "--out", str(out), "--date", DATE],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, text=True,
+    )
+    try:
+        for _ in range(2400):  # until its workers are reading (at most two minutes)
+            if len(_children(run.pid)) >= 2 or run.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert run.poll() is None and _children(run.pid), "the run reads on worker processes"
+        os.kill(run.pid, stop)
+        status = run.wait(timeout=60)
+        left = _processes_in_session(run.pid)
+        for _ in range(50):  # the workers have five seconds to go
+            if not left:
+                break
+            time.sleep(0.1)
+            left = _processes_in_session(run.pid)
+        assert left == [], "a worker outlived the run"
+    finally:
+        for pid in _processes_in_session(run.pid):
+            os.kill(pid, signal.SIGKILL)
+        run.wait()
+    if stop == signal.SIGTERM:  # a clean stop: said, exit 3, nothing half-written left
+        assert status == 3, run.stderr.read()
+        assert "SIGTERM" in run.stderr.read()
+        assert not (out / DATE).exists()
+        assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+# -- 4. a dripping feed --------------------------------------------------------------------------
+
+
+class DrippingServer:
+    """A server on 127.0.0.1 that answers with headers at once, then one byte every 0.2 s. It
+    stops by itself: after 40 bytes (8 s), or as soon as the client hangs up."""
+
+    BYTES = 40
+
+    def __init__(self) -> None:
+        server = self
+        self.sent: list[int] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's name)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(DrippingServer.BYTES))
+                self.end_headers()
+                sent = 0
+                try:
+                    for _ in range(DrippingServer.BYTES):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                        sent += 1
+                        time.sleep(0.2)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                server.sent.append(sent)
+
+            def log_message(self, *args):
+                pass
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.http.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}/feed.rss"
+        self.thread = threading.Thread(target=self.http.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.http.shutdown()
+        self.http.server_close()
+
+
+@pytest.fixture
+def dripping():
+    server = DrippingServer()
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("limit, reason", [(["--timeout", "1"], "timed out after 1 s"),
+                                           (["--timeout", "30", "--fetch-budget", "1"], "fetch budget of 1 s")])
+def test_a_dripping_feed_is_cut_at_the_deadline_and_skipped_with_a_reason(tmp_path, dripping, limit, reason):
+    run = _build(EXAMPLES, tmp_path / "out", "--feed", dripping.url, "--retries", "0", *limit)
+    assert run.returncode == 0, run.stderr
+    assert f"skipped {dripping.url}: " in run.stderr and reason in run.stderr, run.stderr
+    for _ in range(50):  # the server notices the hang-up at its next byte
+        if dripping.sent:
+            break
+        time.sleep(0.1)
+    assert dripping.sent and dripping.sent[0] < DrippingServer.BYTES, "briefgen hung up before the drip ended"
+
+
+# -- 5. two runs at once -------------------------------------------------------------------------
+
+
+def test_two_runs_for_one_date_both_end_cleanly_and_the_folder_and_the_store_agree(tmp_path):
+    out = tmp_path / "out"
+    both = tmp_path / "both"
+    shutil.copytree(EXAMPLES, both / "examples")
+    shutil.copy(NEW_YORK, both / "ny.jsonl")
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(inputs), "--out", str(out), "--date", DATE],
+                         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for inputs in (EXAMPLES, both)
+    ]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    _published_and_recorded_agree(out, DATE)
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_run_that_waits_past_lock_wait_for_another_says_so_and_exits_5(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".briefgen.lock", "w") as held:  # another run, in the middle of its work
+        held.write("4242\n")
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX)
+        run = _build(EXAMPLES, out, "--lock-wait", "0.5")
+    assert run.returncode == 5, run.stderr
+    assert "another briefgen run (process 4242)" in run.stderr, run.stderr
+    assert not (out / DATE).exists()
+
+
+# -- 9. a huge JSON Lines record -----------------------------------------------------------------
+
+_PEAK_RSS = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB: the largest process of the run
+"""
+
+
+def _peak_rss_mib(*args: str) -> float:
+    """Peak resident memory of one CLI run, measured by a parent that starts nothing else."""
+    command = [sys.executable, "-c", _PEAK_RSS, sys.executable, "-m", "briefgen", "build", *args]
+    return int(subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout) / 1024
+
+
+def test_a_300_mb_record_is_skipped_with_under_200_mb_of_extra_memory(tmp_path):
+    small = tmp_path / "small.jsonl"
+    shutil.copy(NEW_YORK, small)
+    huge = tmp_path / "huge.jsonl"
+    with huge.open("wb") as handle:
+        handle.write(NEW_YORK.read_bytes())
+        handle.write(b'{"title": "A dump", "text": "')
+        block = b"word " * 200_000  # 1 MB
+        for _ in range(300):
+            handle.write(block)
+        handle.write(b'"}\n')
+    baseline = _peak_rss_mib(str(small), "--out", str(tmp_path / "a"), "--date", DATE, "--no-store")
+    with_huge = _peak_rss_mib(str(huge), "--out", str(tmp_path / "b"), "--date", DATE, "--no-store")
+    huge.unlink()
+    assert with_huge - baseline < 200, (baseline, with_huge)
+    data = json.loads((tmp_path / "b" / DATE / "briefing.json").read_text(encoding="utf-8"))
+    (skipped,) = data["skipped"]
+    assert skipped["path"].endswith("huge.jsonl:5") and "record too large" in skipped["reason"]

@@ -19,7 +19,7 @@ from .decode import ArticleError, content_id, decode
 from .feeds import read_feed
 from .file_names import name_text
 from .html import read_html
-from .records import read_record_lines, read_records
+from .records import LongLine, bounded_lines, read_record_lines, read_records
 from .text import read_text
 
 READERS = {
@@ -224,7 +224,7 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
         if lines:
             with path.open("rb") as handle:
                 decode(handle.read(_SNIFF_BYTES))  # refuses an empty or binary file as a whole
-            items: Iterable[Article | Skipped] = read_record_lines(label, _binary_lines(path), registry, max_bytes)
+            items: Iterable[Article | Skipped] = read_record_lines(label, _binary_lines(path, max_bytes), registry, max_bytes)
         else:
             data = path.read_bytes()
     except OSError as err:
@@ -246,10 +246,11 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
             yield item
 
 
-def _binary_lines(path: Path) -> Iterator[bytes]:
-    """The file's lines as bytes, read as they are used: a large JSON Lines file is never held whole."""
+def _binary_lines(path: Path, max_bytes: int) -> Iterator[bytes | LongLine]:
+    """The file's lines as bytes, read as they are used: a large JSON Lines file is never held
+    whole, nor a line longer than a record may be (`records.bounded_lines`)."""
     try:
         with path.open("rb") as handle:
-            yield from handle
+            yield from bounded_lines(handle, max_bytes)
     except OSError as err:
         raise ArticleError(f"cannot read file: {err.strerror or err}") from None
