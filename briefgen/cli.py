@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
+import shutil
 import signal
 import sys
 import threading
@@ -232,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = _engine(args)
     # The dask engine builds from files in one batch; history, feeds and limits are the local engine's.
     store_path = None if args.no_store or engine else (args.store or args.out / "briefgen.sqlite")
-    stop_on_sigterm()
+    stop_on_sigterm(args.out)
     try:
         # One run at a time per output folder and store: a second waits, then gives up clearly.
         locks = [lock_file_of_folder(args.out)] + ([lock_file_of_store(store_path)] if store_path else [])
@@ -241,9 +244,6 @@ def main(argv: list[str] | None = None) -> int:
     except Busy as err:
         warn(f"{shown(str(err))} after {args.lock_wait:g} s (--lock-wait); nothing done")
         return BUSY
-    except Stopped:
-        warn("stopped by SIGTERM; no briefing written, the previous one is unchanged")
-        return STOPPED
     except OSError as err:  # the lock file itself cannot be made: the output folder is not writable
         warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
         return STOPPED
@@ -301,23 +301,28 @@ def _catch_up(out: Path, store: Store) -> None:
         warn(f"recorded in the store the briefing of {record.on}, published while the store could not be written")
 
 
-class Stopped(BaseException):
-    """SIGTERM asked the run to stop (a BaseException, so no `except Exception` swallows it)."""
-
-
 _publishing = False  # while the new briefing goes in and is recorded, SIGTERM waits for the end
 
 
-def stop_on_sigterm() -> None:
-    """SIGTERM stops the run cleanly: workers stopped, the staging folder removed, the previous
-    briefing untouched, exit 3. Between publishing and recording it, the run finishes first."""
-    if threading.current_thread() is threading.main_thread():  # (a script may call main() from a thread)
-        signal.signal(signal.SIGTERM, _on_sigterm)
+def stop_on_sigterm(out: Path) -> None:
+    """SIGTERM stops the run at once and cleanly: its workers are stopped, its staging folder in
+    `out` removed, the previous briefing untouched, exit 3 (the store's unfinished transaction is
+    rolled back by SQLite). Between publishing and recording it, the run finishes first."""
+    if threading.current_thread() is not threading.main_thread():  # (a script may call main() from a thread)
+        return
 
+    def on_sigterm(signum, frame) -> None:
+        if _publishing:
+            return  # a second or two from done: the briefing and its record go in together
+        for worker in multiprocessing.active_children():
+            worker.terminate()
+        for staging in out.glob(f".*.{os.getpid()}.*.tmp"):
+            shutil.rmtree(staging, ignore_errors=True)
+        warn("stopped by SIGTERM; no briefing written, the previous one is unchanged")
+        sys.stderr.flush()
+        os._exit(STOPPED)  # what is on disk is safe at any moment: no unwinding needed
 
-def _on_sigterm(signum, frame) -> None:
-    if not _publishing:
-        raise Stopped()
+    signal.signal(signal.SIGTERM, on_sigterm)
 
 
 def _with_config_file(args: argparse.Namespace, argv: list[str]) -> argparse.Namespace:
