@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from ..clean import strip_markup
+from ..clean.text import strip_markup
 from ..model import Article, Skipped
 from ..provenance import OutletRegistry, iso_date
 from ..provenance.entry import Parts, provenance
