@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = _engine(args)
     # The dask engine builds from files in one batch; history, feeds and limits are the local engine's.
     store_path = None if args.no_store or engine else (args.store or args.out / "briefgen.sqlite")
-    stop_on_sigterm(args.out)
+    previous_handler = stop_on_sigterm(args.out)
     try:
         # One run at a time per output folder and store: a second waits, then gives up clearly.
         locks = [lock_file_of_folder(args.out)] + ([lock_file_of_store(store_path)] if store_path else [])
@@ -252,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:  # the lock file itself cannot be made: the output folder is not writable
         warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
         return STOPPED
+    finally:
+        if previous_handler is not None:  # main() called from a script: its own handling comes back
+            signal.signal(signal.SIGTERM, previous_handler)
 
 
 def _build_alone(args: argparse.Namespace, config: BriefingConfig, store_path: Path | None, engine: Engine | None) -> int:
@@ -309,12 +312,12 @@ def _catch_up(out: Path, store: Store) -> None:
 _publishing = False  # while the new briefing goes in and is recorded, SIGTERM waits for the end
 
 
-def stop_on_sigterm(out: Path) -> None:
+def stop_on_sigterm(out: Path) -> object:
     """SIGTERM stops the run at once and cleanly: its workers are stopped, its staging folder in
     `out` removed, the previous briefing untouched, exit 3 (the store's unfinished transaction is
     rolled back by SQLite). Between publishing and recording it, the run finishes first."""
     if threading.current_thread() is not threading.main_thread():  # (a script may call main() from a thread)
-        return
+        return None
 
     def on_sigterm(signum, frame) -> None:
         if _publishing:
@@ -327,7 +330,7 @@ def stop_on_sigterm(out: Path) -> None:
         sys.stderr.flush()
         os._exit(STOPPED)  # what is on disk is safe at any moment: no unwinding needed
 
-    signal.signal(signal.SIGTERM, on_sigterm)
+    return signal.signal(signal.SIGTERM, on_sigterm)  # the handler it replaces
 
 
 def _with_config_file(args: argparse.Namespace, argv: list[str]) -> argparse.Namespace:
