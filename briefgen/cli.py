@@ -244,8 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # One run at a time per output folder and store: a second waits, then gives up clearly.
         locks = [lock_file_of_folder(args.out)] + ([lock_file_of_store(store_path)] if store_path else [])
+        out_existed = args.out.exists()
         with holding(locks, args.lock_wait):
-            return _build_alone(args, config, store_path, engine)
+            status = _build_alone(args, config, store_path, engine)
+            if not out_existed:
+                _remove_if_only(args.out, {p.name for p in locks if p.parent == args.out})
+            return status
     except Busy as err:
         warn(f"{shown(str(err))} after {args.lock_wait:g} s (--lock-wait); nothing done")
         return BUSY
@@ -255,6 +259,18 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous_handler is not None:  # main() called from a script: its own handling comes back
             signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _remove_if_only(folder: Path, names: set[str]) -> None:
+    """Remove a folder this run made (for its lock) when the run wrote nothing else into it: a run
+    that writes no briefing leaves no trace."""
+    try:
+        if {p.name for p in folder.iterdir()} <= names:
+            for name in names:
+                (folder / name).unlink(missing_ok=True)
+            folder.rmdir()
+    except OSError:
+        pass
 
 
 def _build_alone(args: argparse.Namespace, config: BriefingConfig, store_path: Path | None, engine: Engine | None) -> int:
