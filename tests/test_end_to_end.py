@@ -80,7 +80,7 @@ def test_cli_writes_the_three_files_dated_by_date(tmp_path, capsys):
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--date", "2023-08-31"]) == 0
     day = tmp_path / "2023-08-31"
     assert sorted(p.name for p in day.iterdir()) == [
-        "briefing.email.html", "briefing.html", "briefing.json", "briefing.md", "briefing.txt",
+        "briefing.email.html", "briefing.html", "briefing.json", "briefing.md", "briefing.schema.json", "briefing.txt",
     ]
     data = json.loads((day / "briefing.json").read_text(encoding="utf-8"))
     assert data["date"] == "2023-08-31"
@@ -88,7 +88,7 @@ def test_cli_writes_the_three_files_dated_by_date(tmp_path, capsys):
     assert story["outlets"] == SEED_OUTLETS
     assert set(story["articles"]) == {a["id"] for a in data["articles"]}
     for sentence in story["sentences"]:
-        assert set(sentence["sources"][0]) == {"outlet", "title", "url", "article"}
+        assert set(sentence["sources"][0]) == {"outlet", "outlet_name", "title", "url", "article"}
     for article in data["articles"]:
         assert set(article) >= {"id", "path", "title", "outlet", "url", "published", "duplicate_of"}
     assert data["skipped"] == []

@@ -32,8 +32,17 @@ from .conftest import EXAMPLES, REPO
 DATE = "2023-08-31"
 
 
+def store_of(out: Path) -> Path:
+    """The history store the tests give a run publishing to `out`: beside it, never inside it."""
+    return out.parent / "history.sqlite"
+
+
 def briefgen(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    """`python -m briefgen build ARGS` as a user runs it, from the repository (its briefgen)."""
+    """`python -m briefgen build ARGS` as a user runs it, from the repository (its briefgen); with
+    `--out OUT` and no store named, the store is `store_of(OUT)`."""
+    args = list(args)
+    if "--out" in args and "--store" not in args and "--no-store" not in args:
+        args += ["--store", str(store_of(Path(args[args.index("--out") + 1])))]
     return subprocess.run(
         [sys.executable, "-m", "briefgen", "build", *args], cwd=REPO, capture_output=True, text=True,
         errors="backslashreplace", timeout=300, **kwargs,
@@ -58,6 +67,7 @@ def out(first_day, tmp_path) -> Path:
     """A copy of the first day's output folder for one test to run the next days in."""
     copy = tmp_path / "out"
     shutil.copytree(first_day, copy)
+    shutil.copy(store_of(first_day), store_of(copy))
     return copy
 
 
@@ -153,7 +163,7 @@ def _store_dates(store: Path) -> list[str]:
 
 def _published_and_recorded_agree(out: Path, day: str) -> None:
     published = json.loads((out / day / "briefing.json").read_text(encoding="utf-8"))
-    db = sqlite3.connect(f"file:{out / 'briefgen.sqlite'}?mode=ro", uri=True)
+    db = sqlite3.connect(f"file:{store_of(out)}?mode=ro", uri=True)
     try:
         (recorded,) = db.execute("SELECT json FROM briefings WHERE date = ?", (day,)).fetchone()
     finally:
@@ -162,7 +172,7 @@ def _published_and_recorded_agree(out: Path, day: str) -> None:
 
 
 def test_a_store_another_program_holds_past_the_wait_publishes_exits_4_and_the_next_run_records_it(out):
-    reader = sqlite3.connect(out / "briefgen.sqlite", isolation_level=None)
+    reader = sqlite3.connect(store_of(out), isolation_level=None)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM articles").fetchone()  # a reader in the middle of a long read
     try:
@@ -174,11 +184,11 @@ def test_a_store_another_program_holds_past_the_wait_publishes_exits_4_and_the_n
     assert "Traceback" not in run.stderr
     assert "briefing is published" in run.stderr and "the next run records it" in run.stderr, run.stderr
     assert (out / "2023-09-01" / "briefing.json").exists()
-    assert _store_dates(out / "briefgen.sqlite") == [DATE]
+    assert _store_dates(store_of(out)) == [DATE]
     # the next run, with the store free again, records the day it missed before its own
     run = briefgen(str(NEW_YORK), "--out", str(out), "--date", "2023-09-02")
     assert run.returncode == 0, run.stderr
-    assert _store_dates(out / "briefgen.sqlite") == [DATE, "2023-09-01", "2023-09-02"]
+    assert _store_dates(store_of(out)) == [DATE, "2023-09-01", "2023-09-02"]
     _published_and_recorded_agree(out, "2023-09-01")
     assert not (out / ".briefgen-unrecorded").exists()
 
@@ -190,7 +200,7 @@ def _file_size_limit(size: int):
 
 
 def test_a_store_on_a_full_disk_publishes_exits_4_without_a_traceback_and_the_next_run_records_it(out):
-    store = out / "briefgen.sqlite"
+    store = store_of(out)
     # writes that would make the store larger fail with EFBIG ("database or disk is full"); the
     # briefing's own files are far smaller than the store, so only the store meets the limit
     run = briefgen(str(NEW_YORK), "--out", str(out), "--date", "2023-09-01",
@@ -207,7 +217,7 @@ def test_a_store_on_a_full_disk_publishes_exits_4_without_a_traceback_and_the_ne
 
 @pytest.mark.parametrize("damage", ["DROP TABLE stories", "ALTER TABLE articles DROP COLUMN author"])
 def test_a_damaged_store_is_refused_with_exit_2_before_anything_is_published(out, damage):
-    store = out / "briefgen.sqlite"
+    store = store_of(out)
     db = sqlite3.connect(store)
     db.execute(damage)
     db.commit()
@@ -221,7 +231,7 @@ def test_a_damaged_store_is_refused_with_exit_2_before_anything_is_published(out
 
 
 def test_a_damaged_page_in_the_store_is_refused_with_exit_2(out):
-    store = out / "briefgen.sqlite"
+    store = store_of(out)
     data = bytearray(store.read_bytes())
     page = 4096
     data[page : len(data)] = os.urandom(len(data) - page)  # every page after the first overwritten
@@ -250,7 +260,7 @@ def test_a_store_briefgen_did_not_make_is_refused_and_left_unchanged(first_day, 
     if kind == "other tables":
         _foreign_sqlite(store)
     elif kind == "other application":  # briefgen's tables, but another program's id on the file
-        shutil.copy(first_day / "briefgen.sqlite", store)
+        shutil.copy(store_of(first_day), store)
         db = sqlite3.connect(store)
         db.execute("PRAGMA application_id = 1234")
         db.commit()
@@ -267,7 +277,7 @@ def test_a_store_briefgen_did_not_make_is_refused_and_left_unchanged(first_day, 
 
 
 def test_a_store_briefgen_makes_carries_briefgens_application_id(first_day):
-    db = sqlite3.connect(f"file:{first_day / 'briefgen.sqlite'}?mode=ro", uri=True)
+    db = sqlite3.connect(f"file:{store_of(first_day)}?mode=ro", uri=True)
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     db.close()
 
@@ -438,7 +448,8 @@ def test_two_runs_for_one_date_both_end_cleanly_and_the_folder_and_the_store_agr
     shutil.copytree(EXAMPLES, both / "examples")
     shutil.copy(NEW_YORK, both / "ny.jsonl")
     runs = [
-        subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(inputs), "--out", str(out), "--date", DATE],
+        subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(inputs), "--out", str(out), "--date", DATE,
+                          "--store", str(store_of(out))],
                          cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for inputs in (EXAMPLES, both)
     ]

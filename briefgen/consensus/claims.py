@@ -326,16 +326,16 @@ def missing_elements(line: Elements, facts: ArticleFacts, near: ArticleFacts | N
 
 def conflicts(line: Elements, line_text: str, passage_text: str, facts: ArticleFacts) -> list[tuple[str, str, str]]:
     """Elements the article's matching passage gives another value for (a disagreement)."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     if not (line.months - facts.months or line.weekdays - facts.weekdays or line.ages):
         return found  # nothing the passage could give another value for (an age is read article-wide)
     passage = elements(passage_text)
     for month in sorted(line.months - facts.months):
         for other in sorted(passage.months - line.months):
             found.append(("month", _MONTH_NAMES[month], _MONTH_NAMES[other]))
-    for day in sorted(line.weekdays - facts.weekdays):
-        for other in sorted(passage.weekdays - line.weekdays):
-            found.append(("weekday", day, other))
+    for weekday in sorted(line.weekdays - facts.weekdays):
+        for other_day in sorted(passage.weekdays - line.weekdays):
+            found.append(("weekday", weekday, other_day))
     # An age is the person's, wherever the article gives it: one age there, another in the line.
     if line.ages and not line.ages & facts.ages and len(facts.ages) == 1:
         found.append(("age", str(min(line.ages)), str(min(facts.ages))))
@@ -404,7 +404,7 @@ def _best_passage(
     # a passage with no sentence holding the line's words scores nothing and is passed over
     starts = sorted({k - back for k in hits for back in range(WINDOW) if k - back >= 0})
     empty: frozenset[str] = frozenset()
-    best, passage = 0.0, ()
+    best, passage = 0.0, tuple[int, ...]()
     for start in starts:
         found = empty
         for end in range(start, min(start + WINDOW, len(article_terms))):

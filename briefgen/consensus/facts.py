@@ -122,7 +122,7 @@ class _StorySentences:
         back_start, back_end = self.shared_back.indptr[a], self.shared_back.indptr[a + 1]
         back_columns = self.shared_back.indices[back_start:back_end]
         back_scores = self.shared_back.data[back_start:back_end]
-        where = np.searchsorted(back_columns, columns)
+        where = np.asarray(np.searchsorted(back_columns, columns))
         inside = where < len(back_columns)
         found_back = np.zeros(len(columns))
         hit = inside.copy()
@@ -175,7 +175,7 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
     # Inverse sentence frequency within the story: the names every sentence carries weigh little.
     df = np.asarray(present.sum(axis=0)).ravel()
     weight = np.log((len(terms) + 1) / (df + 0.5))
-    by_term = dict(zip(sorted(vocabulary, key=vocabulary.get), weight.tolist()))
+    by_term = dict(zip(sorted(vocabulary, key=vocabulary.__getitem__), weight.tolist()))
     weighted = present.multiply(weight).tocsr()
     total = np.asarray(weighted.sum(axis=1)).ravel()
     total[total == 0] = 1.0
