@@ -416,8 +416,7 @@ def _build_alone(
         # An existing store gives history; a new one is only created once there is a briefing to record.
         if store_path and (store_path.exists() or store_path.is_symlink()):
             store = Store(store_path, keep_bodies=args.store_bodies, busy_seconds=_store_wait(args))
-            if args.out != STDOUT:
-                _catch_up(args.out, store)
+            _catch_up(store)
         if store_path:
             log.info("history store: %s%s", store_path, "" if store else " (new)")
         started, cpu_started = time.monotonic(), _cpu_seconds()
@@ -464,12 +463,12 @@ def _store_wait(args: argparse.Namespace) -> float:
     return min(args.lock_wait, 30.0)
 
 
-def _catch_up(out: Path, store: Store) -> None:
+def _catch_up(store: Store) -> None:
     """Record the briefings that were published while the store could not be written."""
     from . import unrecorded
     from .store import StoreUnavailable
 
-    for path, record in unrecorded.waiting(out, store.path):
+    for path, record in unrecorded.waiting(store.path):
         try:
             record.save_into(store)
             store.commit()
@@ -477,7 +476,7 @@ def _catch_up(out: Path, store: Store) -> None:
             warn(f"the history of {record.on} is still not recorded: {shown(str(err))}")
             return
         path.unlink(missing_ok=True)
-        unrecorded.forget(out, record.on)
+        unrecorded.forget(store.path, record.on)
         warn(f"recorded in the store the briefing of {record.on}, published while the store could not be written")
 
 
@@ -824,11 +823,11 @@ def _publish(
             if not_recorded is None:
                 try:
                     store.commit()
-                    unrecorded.forget(args.out, record.on)
+                    unrecorded.forget(store_path, record.on)
                 except (StoreUnavailable, StoreError) as err:
                     not_recorded = err
             if not_recorded is not None:
-                incomplete.append(_keep_unrecorded(args.out, store_path, record, not_recorded))
+                incomplete.append(_keep_unrecorded(store_path, record, not_recorded))
         try:
             for path in update_listings(args.out, config):
                 if not args.quiet:
@@ -845,17 +844,17 @@ def _publish(
     return PUBLISHED_INCOMPLETE if incomplete else 0
 
 
-def _keep_unrecorded(out: Path, store_path: Path, record: Any, err: Exception) -> str:
+def _keep_unrecorded(store_path: Path, record: Any, err: Exception) -> str:
     """Keep the run's record for the next run; the sentence that tells the user what happened."""
     from . import unrecorded
 
     try:
-        unrecorded.keep(out, store_path, record)
+        unrecorded.keep(store_path, record)
     except OSError as kept:
         return (f"its history could not be recorded in the store ({shown(str(err))}) nor kept for later "
                 f"({shown(str(kept))}); the next run counts its articles as new again")
     return (f"its history could not be recorded in the store ({shown(str(err))}); it is kept in "
-            f"{shown(str(out / unrecorded.FOLDER))} and the next run records it")
+            f"{shown(str(unrecorded.folder_of(store_path)))} and the next run records it")
 
 
 def _feed_list(path: Path | None) -> list[str]:

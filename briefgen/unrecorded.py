@@ -3,8 +3,9 @@
 A run writes its record into the store before it publishes and commits it right after. When the
 commit fails (another program held the store's lock past the wait, the disk under the store filled
 up), the briefing is out but the store does not know it: tomorrow's run would count today's
-articles as new again. So the record is kept as a JSON file in `OUT/.briefgen-unrecorded/`, and
-every later run with the same store records these first, oldest first, then deletes them.
+articles as new again. So the record is kept as a JSON file in a hidden folder beside the store
+(`.STORE.unrecorded/`: private like the store, never in the published folder), and every later run
+with the same store records these first, oldest first, then deletes them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ from pathlib import Path
 
 from .model import Article, Story
 
-FOLDER = ".briefgen-unrecorded"
+
+
+def folder_of(store_path: Path) -> Path:
+    """Where the records a store could not take wait: a hidden folder beside it."""
+    return store_path.with_name(f".{store_path.name}.unrecorded")
 
 
 @dataclass(frozen=True)
@@ -36,12 +41,11 @@ class RunRecord:
         store.record_run(self.on, list(self.articles), list(self.stories), self.fingerprints, self.briefing_json, self.validators)
 
 
-def keep(out: Path, store_path: Path, record: RunRecord) -> Path:
-    """Keep the record in the output folder for a later run; returns the file written."""
-    folder = out / FOLDER
+def keep(store_path: Path, record: RunRecord) -> Path:
+    """Keep the record beside the store for a later run; returns the file written."""
+    folder = folder_of(store_path)
     folder.mkdir(exist_ok=True)
     data = {
-        "store": str(store_path.resolve()),
         "date": record.on.isoformat(),
         "articles": [asdict(a) for a in record.articles],
         "stories": [{"id": s.id, "article_ids": list(s.article_ids)} for s in record.stories],
@@ -63,25 +67,23 @@ def keep(out: Path, store_path: Path, record: RunRecord) -> Path:
     return path
 
 
-def waiting(out: Path, store_path: Path) -> list[tuple[Path, RunRecord]]:
+def waiting(store_path: Path) -> list[tuple[Path, RunRecord]]:
     """The records kept for this store, oldest date first (a file that cannot be read is left out)."""
     found = []
-    for path in sorted((out / FOLDER).glob("*.json")):
+    for path in sorted(folder_of(store_path).glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("store") != str(store_path.resolve()):
-                continue
             found.append((path, _record(data)))
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return found
 
 
-def forget(out: Path, on: date) -> None:
+def forget(store_path: Path, on: date) -> None:
     """Drop the record kept for `on`: a later run has recorded that date itself."""
-    (out / FOLDER / f"{on.isoformat()}.json").unlink(missing_ok=True)
+    (folder_of(store_path) / f"{on.isoformat()}.json").unlink(missing_ok=True)
     try:
-        (out / FOLDER).rmdir()  # only when empty
+        folder_of(store_path).rmdir()  # only when empty
     except OSError:
         pass
 
