@@ -483,7 +483,7 @@ def _catch_up(store: Store) -> None:
 _publishing = False  # while the new briefing goes in and is recorded, SIGTERM waits for the end
 
 
-def stop_on_sigterm(out: Path) -> object:
+def stop_on_sigterm(out: Path) -> Any:
     """SIGTERM stops the run at once and cleanly: its workers are stopped, its staging folder in
     `out` removed, the previous briefing untouched, exit 3 (the store's unfinished transaction is
     rolled back by SQLite). Between publishing and recording it, the run finishes first."""
@@ -782,7 +782,7 @@ def _publish(
     if args.out == STDOUT:  # one format (checked with the flags), the file's text as it would be written
         (name, *_) = FORMATS[formats[0]]
         sys.stdout.write(render_briefing(briefing, config, only=(name,))[name])
-        if record is None:
+        if record is None or store_path is None:
             return 0
         try:
             with Store(store_path, keep_bodies=args.store_bodies, busy_seconds=_store_wait(args)) as saving:
@@ -794,10 +794,12 @@ def _publish(
         return 0
     files = tuple(name for f in formats for name in FORMATS[f])
     staged = stage_briefing(briefing, args.out, config, only=files)
-    not_recorded = None
     new_store = None
+    not_recorded: Exception | None = None
+    if record is not None and store_path is None:
+        raise ValueError("a run's record needs the store's path")
     try:
-        if record is not None:
+        if record is not None and store_path is not None:
             if store is None:  # the first run with this store: it is made now
                 store = new_store = Store(store_path, keep_bodies=args.store_bodies, busy_seconds=_store_wait(args))
             try:
@@ -819,7 +821,7 @@ def _publish(
         for path in staged.written:
             if not args.quiet:
                 print(path)
-        if record is not None:
+        if record is not None and store is not None and store_path is not None:
             if not_recorded is None:
                 try:
                     store.commit()
