@@ -168,7 +168,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
     )
-    build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
+    build.add_argument("--sentences", type=_positive, default=5, help="summary sentences per story (default 5)")
     build.add_argument(
         "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
     )

@@ -53,7 +53,7 @@ class BriefingConfig:
     workers: int | None = None
     # summarize
     algorithm: str = "lexrank"
-    sentences_per_story: int = 6
+    sentences_per_story: int = 5
     language: str = "english"
     seed: int = 0  # for the algorithms that draw random numbers
     # MMR: how much overlap with a higher-ranked sentence counts against a sentence's centrality
