@@ -1,9 +1,12 @@
 """`briefgen` command line: a thin shell over the Python API.
 
 Exit codes: 0 a briefing was written (skipped files and pages are warnings on stderr), 1 no usable
-article was found, 2 usage errors (and a store that cannot be used), 3 the run was stopped before a
-briefing was written (a stage over `--stage-budget`, or the output folder could not be written); the
-previous briefing is untouched.
+article was found, 2 usage errors (and a store that cannot be used: damaged, foreign, newer), 3 the run
+was stopped before a briefing was written (a stage over `--stage-budget`, SIGTERM, or the output folder
+could not be written); the previous briefing is untouched. 4 the briefing was published, but what
+follows publishing was not all done (the store's history, the archive index or the feed: stderr says
+which; the next run catches up). 5 another run held the output folder or the store for longer than
+`--lock-wait`; nothing was done.
 
 Only what parsing the command line needs is imported at the top: `--help` and `--version` answer
 without loading the pipeline's libraries (scikit-learn, trafilatura, …), which each command imports
@@ -14,8 +17,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
+import shutil
+import signal
 import sys
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -44,6 +51,9 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "email": ("briefing.email.html",),
     "txt": ("briefing.txt",),
 }
+# Exit codes (see the module's docstring and docs/usage.md, "What happens when…").
+NO_ARTICLE, REFUSED, STOPPED, PUBLISHED_INCOMPLETE, BUSY = 1, 2, 3, 4, 5
+
 STDOUT = Path("-")  # -o -: the one format asked for goes to standard output
 
 
@@ -194,7 +204,17 @@ def parser() -> argparse.ArgumentParser:
         help="keep the articles' text in the store too (default: ids, fingerprints, titles, outlets, urls, dates)",
     )
     daily.add_argument("--no-store", action="store_true", help="keep no history: every story is new")
-    daily.add_argument("--timeout", type=float, default=15.0, help="seconds per HTTP request (default 15)")
+    daily.add_argument(
+        "--timeout", type=_seconds, default=15.0, help="seconds for one whole HTTP response, however slowly it comes (default 15)"
+    )
+    daily.add_argument(
+        "--fetch-budget", type=_seconds, default=900.0, metavar="SECONDS",
+        help="seconds for fetching all feeds and pages; what is not fetched by then is skipped (default 900)",
+    )
+    daily.add_argument(
+        "--lock-wait", type=_seconds, default=600.0, metavar="SECONDS",
+        help="how long to wait for another run using the same --out or store before giving up with exit 5 (default 600)",
+    )
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
     daily.add_argument("--per-host", type=_positive, default=2, help="requests in flight to one host (default 2)")
     daily.add_argument("--base-url", help="address where OUT is published (absolute links in feed.xml)")
@@ -359,11 +379,44 @@ def _build_command(args: argparse.Namespace, stdin: _StandardInput) -> int:
     # Standard output is no published folder to keep a history for: only a --store given is used.
     keeps_history = not (args.no_store or engine or (args.out == STDOUT and args.store is None))
     store_path = _store_path(args) if keeps_history else None
-    try:
-        from .store import Store
+    from .runtime.run_lock import Busy, holding, lock_file_of_folder, lock_file_of_store
 
+    previous_handler = stop_on_sigterm(args.out)
+    try:
+        # One run at a time per output folder and store: a second waits, then gives up clearly.
+        locks = ([lock_file_of_folder(args.out)] if args.out != STDOUT else []) + (
+            [lock_file_of_store(store_path)] if store_path else [])
+        out_existed = args.out == STDOUT or args.out.exists()
+        with holding(locks, args.lock_wait):
+            status = _build_alone(args, config, store_path, engine, stdin)
+            if not out_existed:
+                _remove_if_only(args.out, {p.name for p in locks if p.parent == args.out})
+            return status
+    except Busy as err:
+        log.error(f"{shown(str(err))} after {args.lock_wait:g} s (--lock-wait); nothing done")
+        return BUSY
+    except BrokenPipeError:
+        raise
+    except OSError as err:  # the lock file itself cannot be made: the output folder is not writable
+        log.error(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
+        return STOPPED
+    finally:
+        if previous_handler is not None:  # main() called from a script: its own handling comes back
+            signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _build_alone(
+    args: argparse.Namespace, config: BriefingConfig, store_path: Path | None, engine: Engine | None, stdin: _StandardInput
+) -> int:
+    """The build, once this run holds the output folder (and the store) alone."""
+    from .store import Store, StoreBusy, StoreError
+
+    store = None
+    try:
         # An existing store gives history; a new one is only created once there is a briefing to record.
-        store = Store(store_path, keep_bodies=args.store_bodies) if store_path and store_path.exists() else None
+        if store_path and (store_path.exists() or store_path.is_symlink()):
+            store = Store(store_path, keep_bodies=args.store_bodies, busy_seconds=_store_wait(args))
+            _catch_up(store)
         if store_path:
             log.info("history store: %s%s", store_path, "" if store else " (new)")
         started, cpu_started = time.monotonic(), _cpu_seconds()
@@ -371,22 +424,84 @@ def _build_command(args: argparse.Namespace, stdin: _StandardInput) -> int:
             with recorded_timings() as timings:
                 return _build(args, config, store, store_path, engine, stdin)
         finally:
-            if store is not None:
-                store.close()
             if args.timings:
                 total = StageTime(time.monotonic() - started, _cpu_seconds() - cpu_started)
                 print(timings_table(timings, total), file=sys.stderr)
     except StoreError as err:
-        log.error(str(err))
-        return 2
+        log.error(f"{shown(str(err))}; no briefing written")
+        return REFUSED
+    except StoreBusy as err:
+        log.error(f"{shown(str(err))}; nothing done, the previous briefing is unchanged")
+        return BUSY
     except StageOverBudget as err:
         log.error(f"stopped: {err} (--stage-budget); no briefing written, the previous one is unchanged")
-        return 3
+        return STOPPED
     except BrokenPipeError:
         raise
     except OSError as err:
         log.error(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
-        return 3
+        return STOPPED
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _remove_if_only(folder: Path, names: set[str]) -> None:
+    """Remove a folder this run made (for its lock) when the run wrote nothing else into it: a run
+    that writes no briefing leaves no trace."""
+    try:
+        if {p.name for p in folder.iterdir()} <= names:
+            for name in names:
+                (folder / name).unlink(missing_ok=True)
+            folder.rmdir()
+    except OSError:
+        pass
+
+
+def _store_wait(args: argparse.Namespace) -> float:
+    """Seconds one store statement waits for another program's lock (each of a few tries)."""
+    return min(args.lock_wait, 30.0)
+
+
+def _catch_up(store: Store) -> None:
+    """Record the briefings that were published while the store could not be written."""
+    from . import unrecorded
+    from .store import StoreUnavailable
+
+    for path, record in unrecorded.waiting(store.path):
+        try:
+            record.save_into(store)
+            store.commit()
+        except StoreUnavailable as err:
+            warn(f"the history of {record.on} is still not recorded: {shown(str(err))}")
+            return
+        path.unlink(missing_ok=True)
+        unrecorded.forget(store.path, record.on)
+        warn(f"recorded in the store the briefing of {record.on}, published while the store could not be written")
+
+
+_publishing = False  # while the new briefing goes in and is recorded, SIGTERM waits for the end
+
+
+def stop_on_sigterm(out: Path) -> Any:
+    """SIGTERM stops the run at once and cleanly: its workers are stopped, its staging folder in
+    `out` removed, the previous briefing untouched, exit 3 (the store's unfinished transaction is
+    rolled back by SQLite). Between publishing and recording it, the run finishes first."""
+    if threading.current_thread() is not threading.main_thread():  # (a script may call main() from a thread)
+        return None
+
+    def on_sigterm(signum, frame) -> None:
+        if _publishing:
+            return  # a second or two from done: the briefing and its record go in together
+        for worker in multiprocessing.active_children():
+            worker.terminate()
+        for staging in out.glob(f".*.{os.getpid()}.*.tmp"):
+            shutil.rmtree(staging, ignore_errors=True)
+        warn("stopped by SIGTERM; no briefing written, the previous one is unchanged")
+        sys.stderr.flush()
+        os._exit(STOPPED)  # what is on disk is safe at any moment: no unwinding needed
+
+    return signal.signal(signal.SIGTERM, on_sigterm)  # the handler it replaces
 
 
 def _input_list(name: str | None) -> tuple[list[str], list[str]]:
@@ -590,7 +705,8 @@ def _build(
     unchanged: list[str] = []
     if args.feed:
         fetch_config = FetchConfig(
-            timeout=args.timeout, retries=max(0, args.retries), per_host=args.per_host, max_bytes=config.max_article_bytes
+            timeout=args.timeout, retries=max(0, args.retries), per_host=args.per_host, max_bytes=config.max_article_bytes,
+            budget=args.fetch_budget,
         )
         with Progress("fetching") as bar:
             fetched = fetch_feeds(
@@ -617,40 +733,130 @@ def _build(
             articles, skipped, config, on=on, history=history, progress=bar, outlets=OutletRegistry.load(args.outlets)
         )
     log.info("%d story(ies) briefed", len(briefing.stories))
-    # (unchanged feeds: a "nothing new" briefing is the answer, not an error)
-    status = _publish(briefing, args, config, nothing_new_is_news=bool(unchanged))
-    if status == 0 and store_path is not None:  # only once the briefing is out: a failed run leaves no trace
+    record = None
+    if store_path is not None:
         import json
 
         from .dedupe.minhash import signature
         from .render import briefing_to_dict
-        from .store import Store
+        from .unrecorded import RunRecord
 
         known = history.fingerprints
-        fingerprints = {a.id: f for a in briefing.articles if (f := known.get(a.id) or signature(a)) is not None}
-        contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
-        with Store(store_path, keep_bodies=args.store_bodies) as saving:
-            saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)
-    return status
+        record = RunRecord(
+            on, briefing.articles, tuple(s.story for s in briefing.stories),
+            {a.id: f for a in briefing.articles if (f := known.get(a.id) or signature(a)) is not None},
+            json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True), validators,
+        )
+    # (unchanged feeds: a "nothing new" briefing is the answer, not an error)
+    return _publish(briefing, args, config, nothing_new_is_news=bool(unchanged), store=store, store_path=store_path,
+                    record=record)
 
 
-def _publish(briefing: Briefing, args: argparse.Namespace, config: BriefingConfig, *, nothing_new_is_news: bool = False) -> int:
-    from .render import render_briefing, write_briefing
+def _publish(
+    briefing: Briefing,
+    args: argparse.Namespace,
+    config: BriefingConfig,
+    *,
+    nothing_new_is_news: bool = False,
+    store: Store | None = None,
+    store_path: Path | None = None,
+    record: Any = None,
+) -> int:
+    """Publish the briefing and record it in the store as one outcome.
+
+    The files are staged first; the store's record is written in a transaction before the swap and
+    committed right after it. A damaged store stops the run before anything is published (exit 2);
+    a failed publish rolls the record back (exit 3). A store that cannot take the record just now
+    (a lock, a full disk) does not hold the briefing back: it is published, the record is kept in
+    the output folder for the next run (`briefgen.unrecorded`), and the exit code is 4."""
+    global _publishing
+    from . import unrecorded
+    from .render import ListingsNotUpdated, render_briefing, stage_briefing, update_listings
+    from .store import Store, StoreError, StoreUnavailable
 
     _report_skipped(briefing.skipped)
     if not briefing.articles and not nothing_new_is_news:
         log.error("no usable article found; no briefing written")
-        return 1
+        return NO_ARTICLE
     formats = args.format or sorted(FORMATS)
     if args.out == STDOUT:  # one format (checked with the flags), the file's text as it would be written
         (name, *_) = FORMATS[formats[0]]
         sys.stdout.write(render_briefing(briefing, config, only=(name,))[name])
+        if record is None or store_path is None:
+            return 0
+        try:
+            with Store(store_path, keep_bodies=args.store_bodies, busy_seconds=_store_wait(args)) as saving:
+                record.save_into(saving)
+                saving.commit()
+        except StoreUnavailable as err:
+            log.error(f"the briefing is written, but its history could not be recorded in the store ({shown(str(err))})")
+            return PUBLISHED_INCOMPLETE
         return 0
     files = tuple(name for f in formats for name in FORMATS[f])
-    for path in write_briefing(briefing, args.out, config, only=files):
-        if not args.quiet:
-            print(path)
-    return 0
+    staged = stage_briefing(briefing, args.out, config, only=files)
+    new_store = None
+    not_recorded: Exception | None = None
+    if record is not None and store_path is None:
+        raise ValueError("a run's record needs the store's path")
+    try:
+        if record is not None and store_path is not None:
+            if store is None:  # the first run with this store: it is made now
+                store = new_store = Store(store_path, keep_bodies=args.store_bodies, busy_seconds=_store_wait(args))
+            try:
+                record.save_into(store)
+            except StoreUnavailable as err:
+                not_recorded = err
+        _publishing = True
+        staged.swap_in()
+    except BaseException:
+        _publishing = False
+        staged.discard()
+        if store is not None:
+            store.rollback()
+        if new_store is not None:
+            new_store.close()
+        raise
+    incomplete = []
+    try:
+        for path in staged.written:
+            if not args.quiet:
+                print(path)
+        if record is not None and store is not None and store_path is not None:
+            if not_recorded is None:
+                try:
+                    store.commit()
+                    unrecorded.forget(store_path, record.on)
+                except (StoreUnavailable, StoreError) as err:
+                    not_recorded = err
+            if not_recorded is not None:
+                incomplete.append(_keep_unrecorded(store_path, record, not_recorded))
+        try:
+            for path in update_listings(args.out, config):
+                if not args.quiet:
+                    print(path)
+        except ListingsNotUpdated as err:
+            incomplete.append(f"the archive index and feed were not updated: {shown(str(err))}; the next run rewrites them")
+    finally:
+        _publishing = False
+        if new_store is not None:
+            new_store.close()
+    day = args.out / briefing.date.isoformat()
+    for problem in incomplete:
+        log.error(f"the briefing is published in {shown(str(day))}, but {problem}")
+    return PUBLISHED_INCOMPLETE if incomplete else 0
+
+
+def _keep_unrecorded(store_path: Path, record: Any, err: Exception) -> str:
+    """Keep the run's record for the next run; the sentence that tells the user what happened."""
+    from . import unrecorded
+
+    try:
+        unrecorded.keep(store_path, record)
+    except OSError as kept:
+        return (f"its history could not be recorded in the store ({shown(str(err))}) nor kept for later "
+                f"({shown(str(kept))}); the next run counts its articles as new again")
+    return (f"its history could not be recorded in the store ({shown(str(err))}); it is kept in "
+            f"{shown(str(unrecorded.folder_of(store_path)))} and the next run records it")
 
 
 def _feed_list(path: Path | None) -> list[str]:

@@ -273,7 +273,7 @@ def test_a_failed_run_records_nothing_so_the_next_run_fetches_again(site, tmp_pa
     def broken_render(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(briefgen.render, "write_briefing", broken_render)
+    monkeypatch.setattr(briefgen.render, "stage_briefing", broken_render)
     with pytest.raises(RuntimeError):
         _build(site, out, DAY_ONE)
     assert not default_store_path(out).exists() and not (out / "briefgen.sqlite").exists()

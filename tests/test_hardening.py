@@ -78,7 +78,9 @@ def test_a_briefing_built_from_hostile_articles_holds_no_script_frame_handler_or
     assert not {"script", "iframe", "img", "svg", "object", "embed", "form"} & set(page.tags)
     assert page.handlers == []
     assert all(h.startswith(("https://", "http://", "#")) for h in page.hrefs), page.hrefs
-    assert not any("javascript" in h.lower() or "onmouseover" in h for h in page.hrefs)
+    assert not any("javascript" in h.lower() for h in page.hrefs)
+    # the address with a quote in it is kept as one percent-encoded token: it cannot end its attribute
+    assert not any(c in h for h in page.hrefs for c in "\" <>"), page.hrefs
 
 
 def _run(args, **kwargs):
@@ -114,5 +116,5 @@ def test_a_run_killed_mid_way_leaves_each_briefing_file_whole(tmp_path):
     # the next complete run leaves no temporary file or folder behind, even those a killed run left
     assert _run([str(bigger), "--out", str(out), "--date", "2023-08-31"]).wait() == 0
     assert not [p.name for p in day.iterdir() if p.name.startswith(".")]
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")]
     assert {p.name: p.read_bytes() for p in day.iterdir()} == after

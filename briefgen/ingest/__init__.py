@@ -19,8 +19,9 @@ from ..provenance import OutletRegistry
 from ..runtime.process_pool import add_worker_timings, map_in_processes
 from .decode import ArticleError, content_id, decode
 from .feeds import read_feed
+from .file_names import name_text
 from .html import read_html
-from .records import read_record_lines, read_records
+from .records import LongLine, bounded_lines, read_record_lines, read_records
 from .text import read_text
 
 READERS = {
@@ -67,32 +68,32 @@ def _walk(path: Path, visited: set[tuple[int, int]], named: bool = False) -> Ite
     try:
         info = path.stat()  # follows symbolic links
     except OSError as err:
-        yield Skipped(str(path), _unreachable(path, err))
+        yield Skipped(name_text(path), _unreachable(path, err))
         return
     if stat.S_ISDIR(info.st_mode):
         if (info.st_dev, info.st_ino) in visited:
             if path.is_symlink():  # a link back to a folder on the way here, or to one read already
-                yield Skipped(str(path), "symbolic link to a folder already read (a link loop?)")
+                yield Skipped(name_text(path), "symbolic link to a folder already read (a link loop?)")
             return
         visited.add((info.st_dev, info.st_ino))
         try:
             children = sorted(path.iterdir())
         except OSError as err:
-            yield Skipped(str(path), f"cannot read folder: {err.strerror or err}")
+            yield Skipped(name_text(path), f"cannot read folder: {err.strerror or err}")
             return
         for child in children:
             yield from _walk(child, visited)
     elif stat.S_ISREG(info.st_mode):
         yield path
     else:
-        yield Skipped(str(path), f"not a regular file ({_file_kind(info.st_mode)})")
+        yield Skipped(name_text(path), f"not a regular file ({_file_kind(info.st_mode)})")
 
 
 def _unreachable(path: Path, err: OSError) -> str:
     if err.errno == errno.ELOOP:
         return "symbolic link loop"
     if path.is_symlink():
-        return f"broken symbolic link (to {os.readlink(path)})"
+        return f"broken symbolic link (to {name_text(os.readlink(path))})"
     return f"cannot read file: {err.strerror or err}"
 
 
@@ -134,12 +135,12 @@ def read_paths(
             skipped.append(entry)
             continue
         if max_articles is not None and len(articles) >= max_articles:
-            skipped.append(Skipped(str(entry), f"{over_limit} (not read)"))
+            skipped.append(Skipped(name_text(entry), f"{over_limit} (not read)"))
             continue
         found, file_skipped, error = read_ahead.get(index) or _read_whole_file(entry, registry, max_bytes)
         skipped += file_skipped
         if error is not None:
-            skipped.append(Skipped(str(entry), error))
+            skipped.append(Skipped(name_text(entry), error))
             continue
         for article in found:
             if article.id in seen:
@@ -197,7 +198,7 @@ def read_files(
         try:
             found = list(_read_file(path, registry, skipped, max_bytes))  # a file is used whole or not at all
         except ArticleError as err:
-            skipped.append(Skipped(str(path), str(err)))
+            skipped.append(Skipped(name_text(path), str(err)))
             continue
         articles += found
     return articles, skipped
@@ -212,6 +213,7 @@ _SNIFF_BYTES = 65_536  # enough of a JSON Lines file to refuse a binary or empty
 def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max_bytes: int) -> Iterator[Article]:
     """The articles of one file. `max_bytes` is the limit of one article: of a whole file of one
     article (text, HTML), of each record of a file of many (JSON, JSON Lines, a feed)."""
+    label = name_text(path)  # what the file is called in the briefing and the store
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise ArticleError(f"unsupported file type {path.suffix or '(no extension)'!r}")
@@ -224,7 +226,7 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
         if lines:
             with path.open("rb") as handle:
                 decode(handle.read(_SNIFF_BYTES))  # refuses an empty or binary file as a whole
-            items: Iterable[Article | Skipped] = read_record_lines(str(path), _binary_lines(path), registry, max_bytes)
+            items: Iterable[Article | Skipped] = read_record_lines(label, _binary_lines(path, max_bytes), registry, max_bytes)
         else:
             data = path.read_bytes()
     except OSError as err:
@@ -232,13 +234,13 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
     if not lines:
         text = decode(data)  # refuses empty, binary and undecodable files, feeds included
         if kind == "feed":
-            items = read_feed(str(path), data, registry, max_bytes)
+            items = read_feed(label, data, registry, max_bytes)
         elif kind == "records":
-            items = read_records(str(path), text, registry, max_bytes)
+            items = read_records(label, text, registry, max_bytes)
         elif kind == "text":
-            items = [read_text(str(path), text, registry)]
+            items = [read_text(label, text, registry)]
         else:
-            items = [read_html(str(path), text, registry)]
+            items = [read_html(label, text, registry)]
     for item in items:  # a file of many records (JSON list, JSONL, feed) skips its bad records one by one
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -246,11 +248,12 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
             yield item
 
 
-def _binary_lines(path: Path) -> Iterator[bytes]:
-    """The file's lines as bytes, read as they are used: a large JSON Lines file is never held whole."""
+def _binary_lines(path: Path, max_bytes: int) -> Iterator[bytes | LongLine]:
+    """The file's lines as bytes, read as they are used: a large JSON Lines file is never held
+    whole, nor a line longer than a record may be (`records.bounded_lines`)."""
     try:
         with path.open("rb") as handle:
-            yield from handle
+            yield from bounded_lines(handle, max_bytes)
     except OSError as err:
         raise ArticleError(f"cannot read file: {err.strerror or err}") from None
 

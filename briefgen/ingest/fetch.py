@@ -1,7 +1,9 @@
 """Daily runs' input: fetch RSS/Atom feeds, then the article pages they link to.
 
 Politeness first — a newsletter job runs every morning against the same sites:
-- a User-Agent that names briefgen, and a timeout on every request;
+- a User-Agent that names briefgen, and a deadline on every response (`timeout` bounds the whole
+  response, not each read: a server that sends a byte every few seconds is cut at it) and on the
+  feed phase as a whole (`budget`);
 - at most `per_host` requests in flight to one host (and `max_connections` overall);
 - retries with exponential back-off, only for what may pass (timeouts, connection errors, 429 and
   5xx), never for a 404;
@@ -33,13 +35,14 @@ USER_AGENT = f"{_package}/0.1 (news briefing generator; polite fetcher)"
 
 @dataclass(frozen=True)
 class FetchConfig:
-    timeout: float = 15.0  # seconds per request (connect, read, write, pool each)
+    timeout: float = 15.0  # seconds for one whole response (a server dripping bytes is cut at it)
     retries: int = 2  # extra tries after a failure that may pass
     backoff: float = 1.0  # seconds before the first retry; doubled for each next one
     per_host: int = 2  # requests in flight to one host
     max_connections: int = 8
     max_bytes: int = 10_000_000  # a response larger than this is refused, like a file
     user_agent: str = USER_AGENT
+    budget: float | None = None  # seconds for the whole feed phase; what is not fetched by then is skipped
 
 
 @dataclass
@@ -89,8 +92,20 @@ class _Fetcher:
         self.on_total = on_total or (lambda n: None)
         self.hosts: dict[str, asyncio.Semaphore] = {}
         self.result = Fetched()
+        self.deadline: float | None = None
+
+    def _remaining(self) -> float:
+        """Seconds left of the fetch budget (infinite without one)."""
+        if self.deadline is None:
+            return float("inf")
+        return self.deadline - asyncio.get_running_loop().time()
+
+    def _budget_spent(self) -> FetchError:
+        return FetchError(f"not fetched: the fetch budget of {self.config.budget:g} s was spent")
 
     async def run(self, feed_urls: list[str]) -> Fetched:
+        if self.config.budget is not None:
+            self.deadline = asyncio.get_running_loop().time() + self.config.budget
         limits = httpx.Limits(max_connections=self.config.max_connections)
         headers = {"User-Agent": self.config.user_agent}
         async with httpx.AsyncClient(
@@ -170,16 +185,27 @@ class _Fetcher:
     async def _get(self, url: str, headers: dict[str, str]) -> _Response:
         host = urlsplit(url).hostname or ""
         limit = self.hosts.setdefault(host, asyncio.Semaphore(self.config.per_host))
-        reason = ""
+        reason, tries = "", 0
         for attempt in range(self.config.retries + 1):
             if attempt:
-                await asyncio.sleep(self.config.backoff * 2 ** (attempt - 1))
+                pause = self.config.backoff * 2 ** (attempt - 1)
+                if pause >= self._remaining():
+                    break  # no time left to try again
+                await asyncio.sleep(pause)
             async with limit:
+                left = self._remaining()
+                if left <= 0:
+                    raise self._budget_spent()
+                deadline = min(self.config.timeout, left)
+                tries += 1
                 try:
-                    return await self._get_once(url, headers)
+                    return await asyncio.wait_for(self._get_once(url, headers), deadline)
+                except asyncio.TimeoutError:
+                    if deadline < self.config.timeout:
+                        raise self._budget_spent() from None
+                    reason = f"timed out after {self.config.timeout:g} s"  # the whole response was not in by then
                 except _Retry as err:
                     reason = str(err)
-        tries = self.config.retries + 1
         raise FetchError(f"{reason} ({tries} tr{'y' if tries == 1 else 'ies'})")
 
     async def _get_once(self, url: str, headers: dict[str, str]) -> _Response:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
 
 from ..clean.text import strip_markup
 from ..model import Article, Skipped
 from ..provenance import OutletRegistry, iso_date
 from ..provenance.entry import Parts, provenance
 from .decode import ArticleError, content_id, decode
+from .file_names import well_formed
 
 
 def too_large(size: int, max_bytes: int | None) -> str | None:
@@ -23,14 +26,41 @@ def too_large(size: int, max_bytes: int | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class LongLine:
+    """A line longer than a record may be, passed over unread: only its size is known."""
+
+    size: int  # bytes, its line end left out
+
+
+def bounded_lines(handle: BinaryIO, max_bytes: int | None) -> Iterator[bytes | LongLine]:
+    """The lines of a binary file, each held only up to `max_bytes`: a longer line is read on in
+    pieces to its end and given as a `LongLine`, so a 2 GB line costs a megabyte, not 2 GB."""
+    if max_bytes is None:
+        yield from handle
+        return
+    limit = max_bytes + 2  # room for the line's end, "\r\n"
+    while line := handle.readline(limit):
+        if len(line) < limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size, piece = len(line), line
+        while not piece.endswith(b"\n") and (piece := handle.readline(1 << 20)):
+            size += len(piece)
+        yield LongLine(size - (len(piece) - len(piece.rstrip(b"\r\n")) if piece else 0))
+
+
 def read_record_lines(
-    path: str, lines: Iterable[bytes], registry: OutletRegistry, max_bytes: int | None = None
+    path: str, lines: Iterable[bytes | LongLine], registry: OutletRegistry, max_bytes: int | None = None
 ) -> Iterator[Article | Skipped]:
     """JSON Lines, one record a line, each line within `max_bytes` (a larger one is skipped unparsed)."""
     for number, raw in enumerate(lines, start=1):
+        where = f"{path}:{number}"
+        if isinstance(raw, LongLine):
+            yield Skipped(where, too_large(raw.size, max_bytes) or "record too large")
+            continue
         if not raw.strip():
             continue
-        where = f"{path}:{number}"
         try:
             reason = too_large(len(raw.rstrip(b"\r\n")), max_bytes)
             if reason:
@@ -77,7 +107,7 @@ def _field(record: dict, *names: str) -> str | None:
     for name in names:
         value = record.get(name)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return well_formed(value.strip())  # a "\udcff" escape in the JSON is no character
     return None
 
 

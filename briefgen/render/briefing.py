@@ -35,7 +35,7 @@ from jinja2 import (
 )
 
 from ..config.options import BriefingConfig
-from ..links import safe_url
+from ..links import safe_url, without_bidi_controls
 from ..model import Article, Briefing, Citation, Coverage, StoryBrief
 from ..runtime.budget import stage
 from . import coverage_text
@@ -240,7 +240,7 @@ def in_source_order(articles: list[str], sources: dict[str, SourceRef]) -> list[
 def _citation(c: Citation, outlet_of: dict[str, str | None]) -> dict:
     """A source as data: `outlet` is the name shown ("Unknown outlet" when nothing attributes the
     article), `outlet_name` the outlet itself, null when unknown."""
-    return {"outlet": c.outlet, "outlet_name": outlet_of.get(c.article), "title": c.title, "url": c.url, "article": c.article}
+    return {"outlet": c.outlet, "outlet_name": outlet_of.get(c.article), "title": c.title, "url": safe_url(c.url), "article": c.article}
 
 
 def _outlet_details(brief: StoryBrief, by_id: dict[str, Article]) -> list[dict]:
@@ -273,6 +273,21 @@ def _coverage(coverage: Coverage | None) -> dict:
 
 def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json` (its schema: `briefgen/render/briefing.schema.json`)."""
+    return _without_bidi_controls(_briefing_dict(briefing))
+
+
+def _without_bidi_controls(value):
+    """Every string in the record without bidi controls (`briefgen.links.without_bidi_controls`)."""
+    if isinstance(value, str):
+        return without_bidi_controls(value)
+    if isinstance(value, list):
+        return [_without_bidi_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_bidi_controls(k): _without_bidi_controls(v) for k, v in value.items()}
+    return value
+
+
+def _briefing_dict(briefing: Briefing) -> dict:
     by_id = {a.id: a for a in briefing.articles}
     outlet_of = {a.id: a.outlet for a in briefing.articles}
     return {
@@ -349,7 +364,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "title": a.title,
                 "outlet": a.outlet,
                 "host": a.host,
-                "url": a.url,
+                "url": safe_url(a.url),  # the one link rule of every output (briefgen.links)
                 "published": a.published,
                 "author": a.author,
                 "duplicate_of": a.duplicate_of,
@@ -397,7 +412,8 @@ def render_briefing(
         files.update(render_email(briefing, config, env, context))
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
     files[SCHEMA_FILE] = schema_text()
-    return {name: text for name, text in files.items() if name in wanted}
+    # Article text may carry characters that reorder what follows them on screen; no output keeps them.
+    return {name: without_bidi_controls(text) for name, text in files.items() if name in wanted}
 
 
 def render_email(briefing: Briefing, config: BriefingConfig, env: Environment, context: dict) -> dict[str, str]:
@@ -440,8 +456,49 @@ def write_briefing(
 
     The dated folder changes as a whole: every file is written into a hidden sibling folder, which
     then takes the dated folder's place in one rename. A reader (or a run killed at any moment)
-    sees the old briefing or the new one, never files of both. The archive index is updated last.
+    sees the old briefing or the new one, never files of both. The archive index and the feed are
+    updated last; when they cannot be, `ListingsNotUpdated` says so (the briefing is published).
     """
+    staged = stage_briefing(briefing, out_dir, config, only)
+    staged.swap_in()
+    return staged.written + update_listings(Path(out_dir), config or BriefingConfig())
+
+
+class ListingsNotUpdated(OSError):
+    """The briefing is published, but the archive index or the feed could not be rewritten."""
+
+
+@dataclass
+class StagedBriefing:
+    """A briefing written whole into a hidden folder beside its dated folder, not yet published."""
+
+    staging: Path
+    day: Path
+    names: list[str]
+
+    @property
+    def written(self) -> list[Path]:
+        return [self.day / name for name in self.names]
+
+    def swap_in(self) -> None:
+        """Publish: the staged folder takes the dated folder's place in one rename."""
+        try:
+            _keep_other_files(self.day, self.staging, set(BRIEFING_FILES))
+            os.chmod(self.staging, 0o755)
+            swap_folder_in(self.staging, self.day)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def stage_briefing(
+    briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None, only: Iterable[str] | None = None
+) -> StagedBriefing:
+    """Render the briefing and write every file into a hidden staging folder in `out_dir`, named
+    for this process (`recover_interrupted_swap` removes it once this process is gone)."""
     if not isinstance(briefing, Briefing):
         raise TypeError(f"write_briefing takes a briefgen.Briefing, not {type(briefing).__name__}")
     config = config or BriefingConfig()
@@ -456,19 +513,24 @@ def write_briefing(
     recover_interrupted_swap(day)
     if day.exists() and not day.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "in the way of the briefing folder (not a folder)", str(day))
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".{day.name}.", suffix=".tmp"))
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".{day.name}.{os.getpid()}.", suffix=".tmp"))
     try:
         for name in sorted(files):
             _write_durably(staging / name, files[name])
-        _keep_other_files(day, staging, set(BRIEFING_FILES))
-        os.chmod(staging, 0o755)
-        swap_folder_in(staging, day)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    written = [day / name for name in sorted(files)]
-    written.append(write_archive_index(out, config))
-    written.append(write_atom_feed(out, config))
+    return StagedBriefing(staging, day, sorted(files))
+
+
+def update_listings(out: Path, config: BriefingConfig) -> list[Path]:
+    """Rewrite the archive index and the feed from the briefings in `out` (after a publish)."""
+    written = []
+    for write in (write_archive_index, write_atom_feed):
+        try:
+            written.append(write(out, config))
+        except OSError as err:
+            raise ListingsNotUpdated(err.errno, err.strerror or str(err), err.filename) from err
     return written
 
 
@@ -503,15 +565,32 @@ def swap_folder_in(new: Path, day: Path) -> None:
 
 
 def recover_interrupted_swap(day: Path) -> None:
-    """Undo what a killed run left: the old folder parked mid-swap, and unfinished staging folders."""
+    """Undo what a killed run left: the old folder parked mid-swap, and the staging folders of runs
+    that are gone (a live run's, named with its process id, is left alone)."""
     old = _parked(day)
     if old.is_dir() and not day.exists():
         os.rename(old, day)
     for stale in day.parent.glob(f".{day.name}.*.tmp"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not _owner_alive(stale.name[len(day.name) + 2 :]):
+            shutil.rmtree(stale, ignore_errors=True)
     if day.is_dir():
         for stale in day.glob(".briefing*.tmp"):  # per-file temporaries of earlier versions
             stale.unlink(missing_ok=True)
+
+
+def _owner_alive(rest_of_name: str) -> bool:
+    """Whether the process that named a staging folder `.DAY.PID.XXXX.tmp` still runs (a folder
+    named by an older briefgen, without a process id, has no owner to wait for)."""
+    pid, _, _ = rest_of_name.partition(".")
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
 
 
 def _parked(day: Path) -> Path:
@@ -578,7 +657,7 @@ def published_briefings(out_dir: Path) -> list[dict]:
 def write_archive_index(out_dir: Path, config: BriefingConfig) -> Path:
     """`out_dir/index.html`: every briefing in the folder, newest first, rebuilt on each run."""
     page = environment(config.templates_dir).get_template("index.html.j2").render(entries=published_briefings(out_dir))
-    return atomic_write(out_dir / "index.html", sanitise_page(page))
+    return atomic_write(out_dir / "index.html", without_bidi_controls(sanitise_page(page)))
 
 
 def write_atom_feed(out_dir: Path, config: BriefingConfig) -> Path:
@@ -597,7 +676,7 @@ def write_atom_feed(out_dir: Path, config: BriefingConfig) -> Path:
         feed_id=uuid.uuid5(uuid.NAMESPACE_URL, f"briefgen:briefings:{config.base_url or ''}").urn,
         base_url=safe_url(config.base_url),
     )
-    return atomic_write(out_dir / "feed.xml", feed)
+    return atomic_write(out_dir / "feed.xml", without_bidi_controls(feed))
 
 
 def atomic_write(path: Path, content: str) -> Path:

@@ -13,9 +13,14 @@ callers do the work in this process instead.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -108,9 +113,57 @@ def map_in_processes(
     # every object it visits, and each page it writes to is copied out of the memory the workers
     # share with this process (the articles, once per worker).
     gc.freeze()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent, initargs=(os.getpid(),),
+    )
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_do_one, order, chunksize=max(1, len(order) // (workers * 16)))
+        yield from pool.map(_do_one, order, chunksize=max(1, len(order) // (workers * 16)))
+    except BaseException:  # stopped (SIGTERM, Ctrl-C, a stage over budget, an error): the workers stop too
+        _stop_workers(pool)
+        raise
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
         _batch = None
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker's first step: it must not outlive the run that started it. On Linux the kernel
+    kills it when its parent dies, however (SIGKILL included); elsewhere a thread watches for the
+    parent to be gone. SIGTERM, which the parent turns into a clean stop, kills a worker outright;
+    Ctrl-C is left to the parent, which stops the workers itself."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _kernel_kills_when_parent_dies():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the kernel was asked
+        os._exit(1)
+
+
+def _kernel_kills_when_parent_dies() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
