@@ -22,6 +22,7 @@ from .budget import StageOverBudget, StageTime, recorded_timings, timings_table
 from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
 from .config_file import ConfigFileError, find_config, read_options
 from .dedupe import signature
+from .editor.ranking import DEFAULT_MAX_AGE_DAYS
 from .fetch import FetchConfig, fetch_feeds
 from .engines import ENGINES, Engine, make_engine
 from .ingest import read_paths
@@ -50,6 +51,16 @@ def _positive(value: str) -> int:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {value!r}")
+    return number
+
+
+def _days(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, 0 or more: {value!r}")
     return number
 
 
@@ -99,6 +110,11 @@ def parser() -> argparse.ArgumentParser:
         "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
     )
     build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
+    build.add_argument(
+        "--max-age-days", type=_days, default=DEFAULT_MAX_AGE_DAYS, metavar="N",
+        help=f"stories whose newest article is more than N days older than the briefing go to its short "
+             f"'Earlier' list (default {DEFAULT_MAX_AGE_DAYS}; undated articles never age a story)",
+    )
     build.add_argument(
         "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
     )
@@ -196,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         min_sources=args.min_sources,
         show_single_source=args.show_single_source,
         sentences_per_story=args.sentences,
+        max_age_days=args.max_age_days,
         templates_dir=args.templates,
         max_article_bytes=args.max_article_bytes,
         base_url=args.base_url,
@@ -344,7 +361,7 @@ def _build(
         fingerprints = {a.id: known.get(a.id) or signature(a) for a in briefing.articles}
         contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
         with Store(store_path) as saving:
-            saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)
+            saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories + briefing.earlier], fingerprints, contract, validators)
     return status
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .editor.ranking import DEFAULT_MAX_AGE_DAYS
 from .links import safe_url
 
 ALGORITHMS = (
@@ -88,6 +89,9 @@ class BriefingConfig:
     title_encoder: str | None = None
     title_encoder_weight: float = 0.7
     title_threshold: float = 0.35
+    # a story whose newest dated article is more than this many days older than the briefing leaves
+    # its main list for the "Earlier" list (briefgen.editor.ranking); None keeps every story
+    max_age_days: int | None = DEFAULT_MAX_AGE_DAYS
     # coverage: the outlet attribute (a registry key: kind, country, owner or a user's tag) that the
     # per-story bar shows and that blind spots ("covered only by …") are found by
     coverage_by: str = "kind"
@@ -126,5 +130,7 @@ class BriefingConfig:
             raise ValueError(f"web_url must be an http(s) address, not {self.web_url!r}")
         if self.email_max_bytes < 10_000:
             raise ValueError("email_max_bytes must be at least 10000")
+        if self.max_age_days is not None and self.max_age_days < 0:
+            raise ValueError("max_age_days must be 0 or more (None: no window)")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")

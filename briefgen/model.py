@@ -152,6 +152,9 @@ class StoryBrief:
     first_seen: date | None = None
     new_articles: int = 0
     coverage: Coverage | None = None  # its outlets' spread (briefgen.coverage), once described
+    # the publication date of its newest dated article (None: no article states one), set when the
+    # briefing is assembled (briefgen.editor.ranking)
+    published: date | None = None
 
     @property
     def status(self) -> str:
@@ -172,6 +175,10 @@ class Briefing:
     blindspots: tuple[Blindspot, ...] = ()
     outlet_attributes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     short_names: tuple[tuple[str, str], ...] = ()  # (name, shorter name for coverage lines): ("Associated Press", "AP")
+    # stories whose newest article is more than `max_age_days` older than the briefing: not the news
+    # of its day, listed apart (briefgen.editor.ranking); None: no such window
+    earlier: tuple[StoryBrief, ...] = ()
+    max_age_days: int | None = None
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -22,6 +22,7 @@ from .consensus import brief_story, outlet_key
 from .coverage import describe_coverage
 from .headline import choose_headline
 from .dedupe import mark_duplicates
+from .editor.ranking import in_reading_order, split_earlier
 from .ingest import read_paths
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .provenance import OutletRegistry
@@ -118,7 +119,9 @@ def brief_articles(
     ]
 
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
-    briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    briefing = assemble_briefing(
+        day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing, max_age_days=config.max_age_days
+    )
     with stage("coverage", budget):  # after 6.: who covers each story and fact
         return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
 
@@ -232,18 +235,26 @@ def dated(brief: StoryBrief, first_seen: date | None, new_articles: int) -> Stor
 
 
 def assemble_briefing(
-    on: date, briefs: list[StoryBrief], articles: list[Article], skipped: list[Skipped], since: date | None = None
+    on: date,
+    briefs: list[StoryBrief],
+    articles: list[Article],
+    skipped: list[Skipped],
+    since: date | None = None,
+    max_age_days: int | None = None,
 ) -> Briefing:
-    """The briefing record: stories in reading order, articles and skipped inputs sorted."""
+    """The briefing record: stories dated and in reading order (briefgen.editor.ranking), those older
+    than `max_age_days` set apart as earlier; articles and skipped inputs sorted."""
     by_id = {a.id: a for a in articles}
-    # The stories most outlets cover lead the briefing.
-    briefs = sorted(briefs, key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
+    ordered = in_reading_order(briefs, by_id, lambda b: _independent_outlets(b, by_id))
+    fresh, earlier = split_earlier([replace(b, first_seen=b.first_seen or on) for b in ordered], on, max_age_days)
     return Briefing(
         date=on,
-        stories=tuple(replace(b, first_seen=b.first_seen or on) for b in briefs),
+        stories=tuple(fresh),
         articles=tuple(sorted(articles, key=lambda a: (a.path, a.id))),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
         since=since,
+        earlier=tuple(earlier),
+        max_age_days=max_age_days,
     )
 
 

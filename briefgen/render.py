@@ -19,6 +19,7 @@ import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -76,7 +77,22 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["blindspot_note"] = coverage_text.blindspot_note
     env.globals["blindspot_heading"] = coverage_text.blindspot_heading
     env.filters["in_source_order"] = in_source_order
+    env.filters["story_date"] = story_date
+    env.globals["EARLIER_SHOWN"] = EARLIER_SHOWN
     return env
+
+
+# The "Earlier" list names this many of the stories set aside as older than the window; briefing.json
+# has them all. A reader needs to see that old stories were left out and which, not read them.
+EARLIER_SHOWN = 10
+
+
+def story_date(published: date | None, opening: bool = False) -> str:
+    """A story's date as a reader reads it: "19 November 2019", or "date not stated" ("Date not
+    stated" to open a line)."""
+    if published:
+        return f"{published.day} {published.strftime('%B %Y')}"
+    return "Date not stated" if opening else "date not stated"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
@@ -211,7 +227,7 @@ def _citation(c: Citation) -> dict:
 
 # The version of briefing.json's contract (docs/json.md): raised when fields are added; a field once
 # published keeps its name and meaning.
-CONTRACT_VERSION = 2
+CONTRACT_VERSION = 3
 
 
 def _coverage(coverage: Coverage | None) -> dict:
@@ -221,59 +237,65 @@ def _coverage(coverage: Coverage | None) -> dict:
     return {key: {vc.value: vc.count for vc in counts} for key, counts in coverage.by_key}
 
 
+def _story(s: StoryBrief) -> dict:
+    """One story of `briefing.json`."""
+    return {
+        "id": s.story.id,
+        "headline": s.headline,
+        "outlets": list(s.outlets),
+        "articles": list(s.story.article_ids),
+        "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+        "new_articles": s.new_articles,
+        "status": s.status,
+        "date": s.published.isoformat() if s.published else None,
+        "coverage": _coverage(s.coverage),
+        "shared_owners": [
+            {"owner": owner, "outlets": list(outlets)} for owner, outlets in (s.coverage.shared_owners if s.coverage else ())
+        ],
+        "sentences": [
+            {
+                "text": x.text,
+                "article": x.article_id,
+                "support": x.support,
+                "sources": [_citation(c) for c in x.sources],
+                "coverage": _coverage(x.coverage),
+            }
+            for x in s.sentences
+        ],
+        # only when no fact is shared: each outlet's lead, reported by that outlet alone
+        "by_outlet": [
+            {"outlet": x.sources[0].outlet, "text": x.text, "article": x.article_id, "sources": [_citation(c) for c in x.sources]}
+            for x in s.by_outlet
+        ],
+        "single_source": [
+            {
+                "text": x.text,
+                "article": x.article_id,
+                "sources": [_citation(c) for c in x.sources],
+                "coverage": _coverage(x.coverage),
+            }
+            for x in s.single_source
+        ],
+        "disagreements": [
+            {
+                "about": d.about,
+                "claims": [{"value": c.value, "sources": [_citation(x) for x in c.sources]} for c in d.claims],
+            }
+            for d in s.disagreements
+        ],
+    }
+
+
 def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json`."""
     return {
         "contract": CONTRACT_VERSION,
         "date": briefing.date.isoformat(),
         "since": briefing.since.isoformat() if briefing.since else None,
-        "stories": [
-            {
-                "id": s.story.id,
-                "headline": s.headline,
-                "outlets": list(s.outlets),
-                "articles": list(s.story.article_ids),
-                "first_seen": s.first_seen.isoformat() if s.first_seen else None,
-                "new_articles": s.new_articles,
-                "status": s.status,
-                "coverage": _coverage(s.coverage),
-                "shared_owners": [
-                    {"owner": owner, "outlets": list(outlets)} for owner, outlets in (s.coverage.shared_owners if s.coverage else ())
-                ],
-                "sentences": [
-                    {
-                        "text": x.text,
-                        "article": x.article_id,
-                        "support": x.support,
-                        "sources": [_citation(c) for c in x.sources],
-                        "coverage": _coverage(x.coverage),
-                    }
-                    for x in s.sentences
-                ],
-                # only when no fact is shared: each outlet's lead, reported by that outlet alone
-                "by_outlet": [
-                    {"outlet": x.sources[0].outlet, "text": x.text, "article": x.article_id, "sources": [_citation(c) for c in x.sources]}
-                    for x in s.by_outlet
-                ],
-                "single_source": [
-                    {
-                        "text": x.text,
-                        "article": x.article_id,
-                        "sources": [_citation(c) for c in x.sources],
-                        "coverage": _coverage(x.coverage),
-                    }
-                    for x in s.single_source
-                ],
-                "disagreements": [
-                    {
-                        "about": d.about,
-                        "claims": [{"value": c.value, "sources": [_citation(x) for x in c.sources]} for c in d.claims],
-                    }
-                    for d in s.disagreements
-                ],
-            }
-            for s in briefing.stories
-        ],
+        "stories": [_story(s) for s in briefing.stories],
+        # stories whose newest article is more than max_age_days older than the briefing (same shape)
+        "max_age_days": briefing.max_age_days,
+        "earlier": [_story(s) for s in briefing.earlier],
         "coverage_by": briefing.coverage_by,
         "blindspots": [
             {"story": b.story_id, "headline": b.headline, "key": b.key, "value": b.value, "outlets": list(b.outlets)}

@@ -107,7 +107,9 @@ class DaskEngine:
             run = self._run(client, config)
             articles, stories, skipped = run.group(paths, outlets_file, day)  # 1, 3, 4
             briefs = run.summarize(articles, stories)  # 2, 5, 6
-            return assemble_briefing(day, briefs, _concat(client.gather(articles)), skipped)
+            return assemble_briefing(
+                day, briefs, _concat(client.gather(articles)), skipped, max_age_days=config.max_age_days
+            )
 
     def group_articles(
         self, paths: Iterable[str | Path], config: BriefingConfig, *, outlets_file: Path | None = None
