@@ -24,7 +24,7 @@ import scipy.sparse as sp
 from .claims import PASSAGE_BAR, ArticleFacts, Finding, article_facts, judge, statements
 from .config import BriefingConfig
 from .model import Article, Citation, Claim, Disagreement, Sentence, Story, StoryBrief, SummarySentence
-from .disagree import find_disagreements
+from .disagree import find_disagreements, what_differs
 from .leads import outlet_leads
 from .lede import lede_order
 from .lines import refers_back, stands_alone_fault
@@ -353,10 +353,6 @@ def _cite(articles: list[Article]) -> tuple[Citation, ...]:
 
 
 def _about(line: str, value: str, kind: str) -> str:
-    """The words around the disputed value in the line, the value itself as "…"."""
-    at = line.find(value)
-    if at < 0:
-        return f"{kind}: " + " ".join(line.split()[:8]) + " …"
-    before = line[:at].split()[-4:]
-    after = line[at + len(value):].split()[:6]
-    return " ".join(before + ["…"] + after).strip()
+    """What differs, as a reader asks it: "Assange's age", "When NASA awarded the first three
+    contracts under the program" (briefgen.disagree.what_differs)."""
+    return what_differs(line, value, kind)
