@@ -13,7 +13,8 @@ from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
 from briefgen.editor.ranking import in_reading_order
 from briefgen.model import Article, Story, StoryBrief
-from briefgen.render import briefing_to_dict, markdown_escape, render_briefing
+from briefgen.render import briefing_to_dict, render_briefing
+from briefgen.render.briefing import markdown_escape
 
 from .conftest import EXAMPLES, REPO
 

@@ -3,7 +3,7 @@ deals post's; one that says who did what; one that carries what the story's arti
 
 from __future__ import annotations
 
-from briefgen.headline import choose_headline, has_action
+from briefgen.editor.headline import choose_headline, has_action
 from briefgen.model import Article
 
 SIEGE = ("Police besieged hundreds of protesters inside Polytechnic University in Hong Kong on Monday, "

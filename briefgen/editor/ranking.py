@@ -21,11 +21,6 @@ from datetime import date, timedelta
 from ..model import Article, StoryBrief
 from .article_kind import NOT_TOP, article_kind
 
-# A daily briefing's news is of its day and the days just before: Monday's briefing still carries
-# Friday evening's news. Stories whose newest article is older leave the main list.
-DEFAULT_MAX_AGE_DAYS = 3
-
-
 def story_date(brief: StoryBrief, by_id: dict[str, Article]) -> date | None:
     """The publication date of the story's newest dated article, or None when none is dated."""
     dates = [by_id[i].published for i in brief.story.article_ids if i in by_id and by_id[i].published]

@@ -26,8 +26,8 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from ..clean import split_sentences, words
-from ..config import ALGORITHMS
+from ..clean.text import split_sentences, words
+from ..config.options import ALGORITHMS
 
 SUMMARIZERS = {
     "lexrank": LexRankSummarizer,

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sumy.nlp.stemmers import Stemmer
 
-from ..clean import words
+from ..clean.text import words
 from .sumy_adapter import stop_words
 
 
