@@ -27,7 +27,10 @@ Split: the judged stories in the file's order, even positions (0, 2, ...) the tu
 positions the held-out half. `--verbose` prints each story's headline and lines with the facts they
 convey, for a person to read.
 
-Usage: python bench/key_facts.py [--shared ../shared] [--verbose]
+`--show-single-source` reads the briefing built with that option (one outlet's own claims listed,
+labelled, after the shared facts).
+
+Usage: python bench/key_facts.py [--shared ../shared] [--verbose] [--show-single-source]
 """
 
 from __future__ import annotations
@@ -190,10 +193,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--verbose", action="store_true", help="print each story's headline and lines")
+    parser.add_argument("--show-single-source", action="store_true", help="the briefing lists one outlet's own claims too")
     args = parser.parse_args()
     judged = json.loads((args.shared / "data/key-facts/real-day.json").read_text())
     with real_day_inputs(args.shared) as inputs:
-        briefing = build_briefing(inputs, BriefingConfig(), on=REAL_DAY)
+        briefing = build_briefing(inputs, BriefingConfig(show_single_source=args.show_single_source), on=REAL_DAY)
     by_file = {Path(a.path).name: a for a in briefing.articles}
     readings = [read_story(key, story, briefing, by_file, args.verbose) for key, story in judged.items()]
     summary("all judged stories", readings)

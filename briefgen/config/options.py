@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import types
+import typing
+from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 
 from ..links import safe_url
@@ -22,6 +25,21 @@ TITLE_ENCODERS = ("minilm",)  # see briefgen.cluster.title_encoder
 # A daily briefing's news is of its day and the days just before: Monday's briefing still carries
 # Friday evening's news. Stories whose newest article is older leave the main list (briefgen.editor.ranking).
 DEFAULT_MAX_AGE_DAYS = 3
+# the options briefing.json records (in this order): what a reader of the file needs to know about
+# how its stories and facts were chosen
+RECORDED_OPTIONS = (
+    "algorithm",
+    "min_sources",
+    "show_single_source",
+    "sentences_per_story",
+    "language",
+    "max_articles",
+    "max_article_bytes",
+    "story_window_days",
+    "title_encoder",
+    "coverage_by",
+    "max_age_days",
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +57,7 @@ class BriefingConfig:
     workers: int | None = None
     # summarize
     algorithm: str = "lexrank"
-    sentences_per_story: int = 6
+    sentences_per_story: int = 5
     language: str = "english"
     seed: int = 0  # for the algorithms that draw random numbers
     # MMR: how much overlap with a higher-ranked sentence counts against a sentence's centrality
@@ -107,7 +125,19 @@ class BriefingConfig:
     # messages: Gmail at about 102 KB)
     email_max_bytes: int = 100_000
 
+    def recorded_options(self) -> tuple[tuple[str, object], ...]:
+        """The options that decide what a briefing says, as (name, value) pairs: what
+        briefing.json's `options` records. Paths, addresses and limits of time are left out: they
+        say where the files go, not what they say, and a path would publish a local folder name."""
+        return tuple((name, getattr(self, name)) for name in RECORDED_OPTIONS)
+
     def __post_init__(self) -> None:
+        if isinstance(self.templates_dir, str):  # a folder named by a string is still that folder
+            object.__setattr__(self, "templates_dir", Path(self.templates_dir))
+        for name, expected in _field_types().items():
+            value = getattr(self, name)
+            if not _is_a(value, expected):
+                raise TypeError(f"BriefingConfig.{name} must be {_describe(expected)}, not {type(value).__name__} {value!r}")
         if self.algorithm not in ALGORITHMS:
             raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
         if self.min_sources < 1:
@@ -136,3 +166,28 @@ class BriefingConfig:
             raise ValueError("max_age_days must be 0 or more (None: no window)")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")
+
+
+@cache
+def _field_types() -> dict[str, object]:
+    hints = typing.get_type_hints(BriefingConfig)
+    return {f.name: hints[f.name] for f in fields(BriefingConfig)}
+
+
+def _is_a(value: object, expected: object) -> bool:
+    """Whether `value` fits the field's annotation: `True` is no number, a whole number is a float."""
+    if isinstance(expected, types.UnionType) or typing.get_origin(expected) is typing.Union:
+        return any(_is_a(value, option) for option in typing.get_args(expected))
+    if expected is type(None):
+        return value is None
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected) if isinstance(expected, type) else True
+
+
+def _describe(expected: object) -> str:
+    if isinstance(expected, types.UnionType) or typing.get_origin(expected) is typing.Union:
+        return " or ".join(_describe(option) for option in typing.get_args(expected))
+    return "None" if expected is type(None) else getattr(expected, "__name__", str(expected))
