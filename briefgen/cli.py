@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .runtime.budget import StageOverBudget, StageTime, recorded_timings, timings_table
-from .config.options import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
+from .config.options import ALGORITHMS, DEFAULT_MAX_AGE_DAYS, TITLE_ENCODERS, BriefingConfig
 from .config.file import ConfigFileError, find_config, read_options
 from .engines import ENGINES, Engine, make_engine
 from .links import safe_url
