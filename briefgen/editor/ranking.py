@@ -23,7 +23,7 @@ from .article_kind import NOT_TOP, article_kind
 
 def story_date(brief: StoryBrief, by_id: dict[str, Article]) -> date | None:
     """The publication date of the story's newest dated article, or None when none is dated."""
-    dates = [by_id[i].published for i in brief.story.article_ids if i in by_id and by_id[i].published]
+    dates = [published for i in brief.story.article_ids if i in by_id and (published := by_id[i].published)]
     return date.fromisoformat(max(dates)[:10]) if dates else None
 
 
@@ -57,5 +57,5 @@ def split_earlier(briefs: list[StoryBrief], on: date, max_age_days: int | None) 
         return briefs, []
     oldest = on - timedelta(days=max_age_days)
     fresh = [b for b in briefs if b.published is None or b.published >= oldest]
-    earlier = [b for b in briefs if b.published is not None and b.published < oldest]
-    return fresh, sorted(earlier, key=lambda b: -b.published.toordinal())  # newest first, else as given
+    earlier = [(b.published, b) for b in briefs if b.published is not None and b.published < oldest]
+    return fresh, [b for _, b in sorted(earlier, key=lambda pair: -pair[0].toordinal())]  # newest first, else as given
