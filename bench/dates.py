@@ -73,7 +73,7 @@ def briefgen_page_date(html: str) -> str | None:
     """The date briefgen's reader finds on the page, before the re-post rule (a copy credited to
     another outlet takes its original's date, which one page alone cannot show)."""
     meta = page_metadata(parse(html))
-    return page_date(meta.declared_date, meta.url, html=html).published
+    return page_date(meta.declared_date, meta.url, html=html, declared_local=meta.declared_local).published
 
 
 def htmldate_with(**options) -> Callable[[str], str | None]:

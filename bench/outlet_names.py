@@ -7,7 +7,9 @@ outlet (and host, for a credited copy) checked for what a name must not be:
 - a section label: only section words ("Economia", "World News");
 - a headline: the page's own title, or a name of more than eight words;
 - a call to read on: "Read the original article", "Read more", "Continue reading";
-- an address or a handle where the page gives a name: "https://…", "@Site".
+- an address or a handle where the page gives a name: "https://…", "@Site";
+- a year, a place, a language, a slogan or a photo's credit ("2014", "West Michigan", "German",
+  "Your Trusted Source", "Getty Images"), unless the registry knows an outlet by that name.
 Every page's name is listed with `--list`, for reading by eye.
 
 Usage: python bench/outlet_names.py [--shared ../shared] [--list]
@@ -24,11 +26,12 @@ from pathlib import Path
 from briefgen.ingest.decode import ArticleError
 from briefgen.ingest.html import read_html
 from briefgen.provenance import OutletRegistry
+from briefgen.provenance.name_kinds import is_image_credit, is_language, is_place, is_slogan, is_years
 from briefgen.provenance.sites import compact
 from briefgen.provenance.titles import is_section_label, without_read_on
 
 
-def problem(name: str, title: str) -> str | None:
+def problem(name: str, title: str, registry: OutletRegistry | None = None) -> str | None:
     """What is wrong with `name` as an outlet's name, or None."""
     if re.search(r"\s[|–—·»:]\s|\s-\s|\|", name):
         return "tagline"
@@ -40,6 +43,11 @@ def problem(name: str, title: str) -> str | None:
         return "read on"
     if re.match(r"(?i)(?:https?://|www\.|@)", name):
         return "address or handle"
+    if registry is not None and registry.canonical(name):
+        return None
+    for kind, test in (("year", is_years), ("place", is_place), ("language", is_language), ("slogan", is_slogan), ("photo credit", is_image_credit)):
+        if test(name):
+            return kind
     return None
 
 
@@ -71,7 +79,7 @@ def main() -> None:
         read += 1
         named += bool(article.outlet)
         for role, name in (("outlet", article.outlet), ("host", article.host)):
-            why = problem(name, article.title) if name else None
+            why = problem(name, article.title, registry) if name else None
             if why:
                 bad.append((page, role, name, why))
         if args.list:

@@ -14,7 +14,7 @@ from briefgen.ingest import read_paths
 from briefgen.model import Article
 from briefgen.provenance import OutletRegistry
 from briefgen.ingest.main_text import parse
-from briefgen.provenance.dates import declared_date, page_date
+from briefgen.provenance.dates import declared_date, declared_in_local_time, page_date
 from briefgen.provenance.titles import clean_outlet_name, clean_title
 
 REGISTRY = OutletRegistry.load()
@@ -93,7 +93,9 @@ def _page(head: str = "", body: str = "") -> str:
 
 def _page_date(html: str, url: str | None = None, feed_date: str | None = None, page_text: str = ""):
     """The page's date as the HTML reader finds it: the declared date read from its one parse."""
-    return page_date(declared_date(parse(html)), url, feed_date, page_text, html)
+    tree = parse(html)
+    declared = declared_date(tree)
+    return page_date(declared, url, feed_date, page_text, html, declared_in_local_time(tree, declared))
 
 
 def test_dates_follow_the_written_order():
@@ -103,8 +105,15 @@ def test_dates_follow_the_written_order():
     # 1. the page's declared date beats everything
     found = _page_date(_page(declared, in_text), "https://x.example.com/2023/08/20/s", "2023-09-02")
     assert (found.published, found.evidence) == ("2023-08-30", "declared")
-    # …but a UTC timestamp one day past the URL's date is the URL's day
+    # …but a UTC timestamp one day past the URL's date is the URL's day, and one day short of it too
     assert _page_date(_page(declared), url).published == "2023-08-29"
+    assert _page_date(_page(declared), "https://news.example.com/2023/08/31/story").published == "2023-08-31"
+    assert _page_date(_page(declared), "https://news.example.com/2023/09/01/story").published == "2023-08-30"  # two days: declared
+    # a timestamp in the newsroom's local time names its own day, whatever the URL's
+    local = '<meta property="article:published_time" content="2023-08-30T18:37:32+01:00">'
+    assert _page_date(_page(local), url).published == "2023-08-30"
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-08-30T18:37:32+01:00"}</script>'
+    assert _page_date(_page(ld), url).published == "2023-08-30"
     # 2. the URL's date beats the feed's and the text's
     assert _page_date(_page(body=in_text), url, "2023-09-02").evidence == "url"
     # 3. the feed's date beats a date in the text
@@ -122,6 +131,37 @@ def test_a_date_labelled_as_a_visit_or_a_print_is_not_the_publication(label):
 def test_a_last_updated_date_is_kept_as_the_update():
     found = _page_date(_page(body="<p>Last updated: 2023-09-01</p>"), None, "2023-08-30", "Last updated: 2023-09-01")
     assert (found.published, found.updated) == ("2023-08-30", "2023-09-01")
+
+
+def test_a_sidebars_pubdate_is_not_the_articles_date():
+    """HTML5's `pubdate` marks its nearest article's date: a sidebar's teaser carries its own."""
+    header = '<header><h1>Bridge to close</h1><p class="dateline">Published May 4, 2020</p></header>'
+    sidebar = '<aside class="most-read"><a href="/x">Other story</a><time pubdate datetime="2020-05-11T08:00:00Z">May 11</time></aside>'
+    html = f"<!DOCTYPE html><html><head><title>T</title></head><body><article>{header}<p>{PARAGRAPHS[0]}</p></article>{sidebar}</body></html>"
+    assert _page_date(html).published == "2020-05-04"
+    teasers = sidebar.replace("<aside", '<div class="related-stories"').replace("</aside>", "</div>")
+    html = f"<!DOCTYPE html><html><head><title>T</title></head><body><article>{header}<p>{PARAGRAPHS[0]}</p></article>{teasers}</body></html>"
+    assert _page_date(html).published == "2020-05-04"
+    # the article's own pubdate still counts
+    own = header.replace('<p class="dateline">Published May 4, 2020</p>', '<time pubdate datetime="2020-05-04T10:00:00Z">May 4</time>')
+    html = f"<!DOCTYPE html><html><head><title>T</title></head><body><article>{own}<p>{PARAGRAPHS[0]}</p></article>{sidebar}</body></html>"
+    assert (_page_date(html).published, _page_date(html).evidence) == ("2020-05-04", "declared")
+
+
+def test_a_credited_copy_without_its_originals_date_keeps_its_pages_date(tmp_path):
+    """A newspaper's page of an AP story, alone: the page's date is the article's (a re-post runs on its
+    original's day); beside the AP's own page in a batch, the copy takes the original's date."""
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title><meta property='og:site_name' content='Daily Globe Herald'>"
+        "<meta property='article:published_time' content='2023-08-31T02:00:00Z'></head><body><article>"
+        f"<h1>{HEADLINE}</h1><p>WASHINGTON (AP) — {PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></article></body></html>"
+    )
+    (tmp_path / "copy.html").write_text(page, encoding="utf-8")
+    (copy,), _ = read_paths([tmp_path], REGISTRY)
+    assert (copy.outlet, copy.host, copy.published) == ("Associated Press", "Daily Globe Herald", "2023-08-31")
+    original = replace(copy, id="original", path="ap.json", host=None, published="2023-08-30")
+    marked = {a.id: a for a in mark_duplicates([copy, original], BriefingConfig())}
+    assert (marked[copy.id].duplicate_of, marked[copy.id].published) == ("original", "2023-08-30")
 
 
 def test_a_copyright_year_is_not_a_date():

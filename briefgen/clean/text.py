@@ -18,7 +18,12 @@ from ..model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
 _CODE = re.compile(r"<(script|style)\b[^<>]{0,2000}>.*?</\1\s*>", re.I | re.S)
-_SPACE = re.compile(r"[ \t\u00a0\u200b]+")
+_SPACE = re.compile(r"[ \t\u00a0]+")
+# Characters with no width that pages put inside words: soft hyphens (U+00AD, where a browser may
+# break a long word), zero-width spaces, word joiners and byte-order marks. They are dropped, never
+# made spaces: "Bundes\u00adtag" is "Bundestag". The zero-width joiner and non-joiner stay: they shape
+# emoji and the letters of Persian and Indic scripts.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\u180e"))
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 # A line ends like a sentence: terminal punctuation, possibly inside closing quotes or brackets.
@@ -54,12 +59,13 @@ _BREADCRUMB = re.compile(r"\S\s*[>»›]\s*\S.*[>»›]|^\s*(?:current|you are h
 
 def strip_markup(line: str) -> str:
     """Remove stray HTML tags and entities that scrapers leave in text (a script's or style's code
-    with its tags: it is not text anyone wrote for a reader)."""
+    with its tags: it is not text anyone wrote for a reader), and characters of no width. Every
+    reader's text passes here: HTML pages, feeds, records and plain text."""
     if "<" in line:
         line = _TAG.sub(" ", _CODE.sub(" ", line))
     if "&" in line:
         line = html.unescape(line)
-    return _SPACE.sub(" ", line).strip()
+    return _SPACE.sub(" ", line.translate(_INVISIBLE)).strip()
 
 
 def words(text: str) -> list[str]:
@@ -289,7 +295,7 @@ JUSTEXT_SETTINGS = {"length_low": 0, "length_high": 150, "stopwords_low": 0.1, "
 
 
 @lru_cache(maxsize=1)
-def _all_stopwords() -> frozenset[str]:
+def all_stopwords() -> frozenset[str]:
     """Every stoplist jusText ships, as one set (what trafilatura gives jusText when a page's
     language is unknown): scraped text comes in any language and the reader is not told which.
     One frozen object, so jusText's own cache of prepared stoplists keeps it after the first page."""
@@ -308,7 +314,7 @@ def _justext_good(lines: list[str]) -> list[bool]:
 
     # escaped, and with the characters an HTML parser refuses replaced (never blanked)
     page = "".join("<p>" + html.escape(_XML_UNSAFE.sub("\ufffd", line)) + "</p>" for line in lines)
-    paragraphs = justext.justext(f"<html><body>{page}</body></html>", _all_stopwords(), **JUSTEXT_SETTINGS)
+    paragraphs = justext.justext(f"<html><body>{page}</body></html>", all_stopwords(), **JUSTEXT_SETTINGS)
     if len(paragraphs) != len(lines):
         return [True] * len(lines)
     return [paragraph.class_type == "good" for paragraph in paragraphs]
@@ -399,17 +405,22 @@ def junk_in_extracted_text(paragraphs: list[str]) -> list[bool]:
             i > article_end and i >= region_end and kind != "listed" and (kind != "prose" or n < _TEASER_WORDS)
         )
         # an ad slot between paragraphs; a caption printed twice in a row (an interview's question
-        # asked again further down is the article's)
-        slot = bool(_AD_SLOT.match(line)) or line in paragraphs[max(0, i - 3) : i] or line in paragraphs[i + 1 : i + 4]
+        # asked again further down is the article's); a paragraph printed twice keeps its first copy
+        slot = (
+            bool(_AD_SLOT.match(line))
+            or line in paragraphs[max(0, i - 3) : i]
+            or (n < _LONGEST_FURNITURE and line in paragraphs[i + 1 : i + 4])
+        )
         verdicts.append(by_form or in_junk_run or above or below or slot)
     # a header line that runs on into a paragraph found again below it ("Headline The dek …")
-    kept_by_last_word: dict[str, list[str]] = {}  # a line p ends with " " + o only if both end in one word
-    for p, junk in zip(paragraphs, verdicts):
+    # (only a paragraph below it: a paragraph that ends on an earlier one's words is the article's own)
+    kept_by_last_word: dict[str, list[tuple[int, str]]] = {}  # a line p ends with " " + o only if both end in one word
+    for i, (p, junk) in enumerate(zip(paragraphs, verdicts)):
         if not junk:
-            kept_by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append(p)
+            kept_by_last_word.setdefault(p.rsplit(" ", 1)[-1], []).append((i, p))
     return [
-        junk or any(o != p and p.endswith(" " + o) for o in kept_by_last_word.get(p.rsplit(" ", 1)[-1], ()))
-        for p, junk in zip(paragraphs, verdicts)
+        junk or any(j > i and o != p and p.endswith(" " + o) for j, o in kept_by_last_word.get(p.rsplit(" ", 1)[-1], ()))
+        for i, (p, junk) in enumerate(zip(paragraphs, verdicts))
     ]
 
 

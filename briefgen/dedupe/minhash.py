@@ -202,14 +202,23 @@ def mark_duplicates(
     original = {r: choose_original([_original_first(a) for a in members])[3] for r, members in groups.items()}
     copies = {a.id: original[root(a.id)] for a in articles if original[root(a.id)] != a.id}
     dates = dates_from_groups(copies, {a.id: a.published for a in articles})
-    return [replace(a, duplicate_of=copies.get(a.id), published=a.published or dates.get(a.id)) for a in articles]
+    by_id = {a.id: a for a in articles}
+    return [replace(a, duplicate_of=copies.get(a.id), published=_copy_date(a, by_id.get(copies.get(a.id, "")), dates)) for a in articles]
+
+
+def _copy_date(article: Article, original: Article | None, group_dates: Mapping[str, str]) -> str | None:
+    """The article's date after grouping: a re-post credited to another outlet (it has a host) takes
+    its original's date when the original is in the batch and dated, its own page's date standing
+    in for the original's only until then; an undated copy takes its group's earliest date."""
+    if article.host is not None and original is not None and original.host is None and original.published:
+        return original.published
+    return article.published or group_dates.get(article.id)
 
 
 def dates_from_groups(copies: Mapping[str, str], published: Mapping[str, str | None]) -> dict[str, str]:
     """{article id: date} for each undated article of a group of copies that has a dated member: the
-    group's earliest date. A re-post carries no date of its own (the host page's date is the
-    re-post's, `briefgen.provenance.entry`); its original's is the article's, and the earliest date of
-    the group is the one story windows judge it by. `copies`: {copy id: original id}."""
+    group's earliest date: the earliest date of the group is the one story windows judge it by.
+    `copies`: {copy id: original id}."""
     groups: dict[str, list[str]] = {}
     for copy, original in copies.items():
         groups.setdefault(original, [original]).append(copy)

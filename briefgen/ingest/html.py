@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import trafilatura
+import trafilatura.external
+from trafilatura.xml import xmltotxt
 
 from ..clean.text import (
+    all_stopwords,
     junk_in_extracted_text,
     looks_like_prose,
     strip_markup,
@@ -26,6 +29,10 @@ MIN_TEXT_CHARS = 40
 # page's furniture: trafilatura reads the page instead.
 _MOST_REFUSED = 0.25
 _LABEL_WORDS = 5
+# Lines of this many words or fewer that are each a link's whole text, making up this share of a
+# text, are a menu.
+_MENU_ITEM_WORDS = 8
+_MENU_SHARE = 0.5
 _MAX_LABELS = 2
 
 
@@ -61,21 +68,52 @@ def read_html(path: str, text: str, registry: OutletRegistry, feed_date: str | N
 
 def _main_paragraphs(tree, html: str, title: str) -> tuple[list[str], list[bool]]:
     """The article's paragraphs and the junk judge's verdict on each: the first pass's when it is
-    sure and the judge refuses little of it, else trafilatura's (fast mode: its fallback extractors
-    score no better on real news pages)."""
+    sure and the judge refuses little of it, else trafilatura's (its full mode, with its fallback
+    extractors: on a page the rules cannot read, its fast mode too often takes the site's menu),
+    unless trafilatura's text is itself a menu of the page's links."""
     first = main_text(tree)
     paragraphs = _without_headline([p for p in (strip_markup(line) for line in first.lines) if p], title)
     refused = _labels_refused(paragraphs, junk_in_extracted_text(paragraphs))
     if first.sure and sum(len(p) for p, junk in zip(paragraphs, refused) if junk) <= _MOST_REFUSED * sum(map(len, paragraphs)):
         return paragraphs, refused
+    if trafilatura.external.JT_STOPLIST is None:
+        # trafilatura's full mode may ask jusText, with every stoplist it ships: the set the line
+        # judgement loads already, loaded once (each load reads a hundred files)
+        trafilatura.external.JT_STOPLIST = all_stopwords()
     try:
-        extracted = trafilatura.extract(html, fast=True, include_comments=False)
+        # the page as the first pass left it: without its scripts and without what it hides
+        extracted = trafilatura.bare_extraction(tree.html or html, include_comments=False)
     except Exception:  # trafilatura raises many kinds on broken markup; the first pass's text stands
         extracted = None
-    if not extracted:
+    if extracted is None or extracted.body is None:
         return paragraphs, refused
-    paragraphs = _without_headline([p for p in (strip_markup(line) for line in extracted.split("\n")) if p], title)
-    return paragraphs, junk_in_extracted_text(paragraphs)
+    theirs = _without_headline([p for p in (strip_markup(line) for line in _text_of(extracted.body).split("\n")) if p], title)
+    if not theirs:
+        return paragraphs, refused
+    if _is_menu(theirs, tree):
+        return paragraphs, refused
+    return theirs, junk_in_extracted_text(theirs)
+
+
+def _text_of(body) -> str:
+    """trafilatura's text of its body tree, with the page source's line breaks inside a paragraph
+    made spaces first: its fallback extractors keep them, and they are no breaks on the page."""
+    for element in body.iter():
+        if element.text and "\n" in element.text:
+            element.text = element.text.replace("\n", " ")
+        if element.tail and "\n" in element.tail:
+            element.tail = element.tail.replace("\n", " ")
+    return xmltotxt(body, include_formatting=False)
+
+
+def _is_menu(lines: list[str], tree) -> bool:
+    """True when most of `lines` are short lines that are each the whole text of one of the page's
+    links: a site's menu or a list of headlines, not an article."""
+    if not lines:
+        return False
+    link_texts = {" ".join(a.text(deep=True).split()) for a in tree.css("a")}
+    short_links = [line for line in lines if word_count(line) <= _MENU_ITEM_WORDS and line in link_texts]
+    return sum(map(len, short_links)) > _MENU_SHARE * sum(map(len, lines))
 
 
 def _labels_refused(paragraphs: list[str], refused: list[bool]) -> list[bool]:

@@ -7,6 +7,7 @@ import re
 from ..clean.text import clean_lines, word_count, words
 from ..model import Article
 from ..provenance import OutletRegistry, PageDate, iso_date
+from ..provenance.dates import not_published_dates
 from ..provenance.entry import Parts, provenance
 from .decode import ArticleError, content_id
 
@@ -84,8 +85,12 @@ def _site_name(lines: list[str], title: str) -> str | None:
 
 
 def _published(header: list[str]) -> str | None:
+    """The header's date line, unless its label, run over two lines, says it dates a visit ("View" /
+    "Date: 2025-04-15": the scrape's, not the article's)."""
+    not_published = not_published_dates(" ".join(header))
     for line in header:
         m = _DATE_LINE.match(line)
         if m:
-            return iso_date(m.group(1))
+            found = iso_date(m.group(1))
+            return None if found in not_published else found
     return None

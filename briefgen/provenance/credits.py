@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .name_kinds import is_image_credit, is_non_news_source, never_an_outlet
+from .own_names import is_own
 from .registry import OutletRegistry, name_key
+from .titles import SECTION_WORDS
 
 _WORD = r"[A-Z0-9][\w&'’./-]*"
 _NAME = r"((?:the |The )?" + _WORD + r"(?:\s+(?:of |and |&\s|de |di )?" + _WORD + r"){0,5})"
@@ -49,6 +52,7 @@ _LEGAL_ENTITY = re.compile(
     r"\b(?:LLC|L\.L\.C|Inc|Incorporated|Ltd|Limited|Corp|Corporation|Company|Co|GmbH|AG|plc|PLC|LLP|S\.A|Holdings)\.?$"
 )
 _RIGHTS = re.compile(r"[.,]?\s*\ball rights reserved\b.*$", re.I)
+_COPYRIGHT_SIGN = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?", re.I)
 # "… is a politics reporter for CBS News Digital." / "… correspondent for CBS News based in …"
 _BLURB = re.compile(
     r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor|anchor)"
@@ -85,7 +89,8 @@ def read_credit(
     author: str | None = None
 
     def add(name: str | None) -> None:
-        if name and name not in found:
+        # a year, a place, a language, a slogan or a photo's credit in a credit's place is no outlet
+        if name and name not in found and (registry.canonical(name) or not (never_an_outlet(name) or is_image_credit(name))):
             found.append(name)
 
     # Lines outside the main text (a page's byline elements, metadata, the copyright under the
@@ -93,7 +98,7 @@ def read_credit(
     known = registry.canonical
     for line in lines:  # 1. "Source: X", "originally appeared on X", "distributed by X"
         m = (len(line.split()) <= _SHORT_CREDIT_WORDS and _CREDIT_TO_END.search(line)) or _CREDIT_LINE.match(line) or _ORIGINALLY.search(line)
-        if m:
+        if m and not _names_a_non_news_source(line, m.group(1), registry):
             add(registry.normalise(m.group(1)))
     for line in bylines:
         m = _CREDIT_LINE.match(line) or _ORIGINALLY.search(line)
@@ -121,7 +126,7 @@ def read_credit(
             author = author or (a.group(1) if a else None)
     if not found:  # 6. a line that is nothing but a known outlet's name (a teaser list may hold others)
         for line in lines:
-            if 0 < len(line.split()) <= 6 and registry.canonical(line):
+            if 0 < len(line.split()) <= 6 and registry.canonical(line) and not _section_words_only(line):
                 add(registry.canonical(line))
                 break
     # 7. a copyright line naming an outlet, not a company: last, because a scraped page's own footer
@@ -130,7 +135,42 @@ def read_credit(
         add(copyright_holder(line, registry))
     for line in bylines:
         add(copyright_holder(line, registry, strict=True))
+    listed = listed_outlets(lines, registry)
+    if len(listed) >= 2:
+        # a round-up: a page listing other outlets' pieces under their names ("Engadget", "The
+        # Verge") is its own site's page, not a copy of any one of them
+        found = [name for name in found if name not in listed]
     return Credit(outlets=tuple(found), author=author)
+
+
+_SOURCE_LINE = re.compile(r"^(?:source|sources|via|courtesy(?: of)?)\s*:", re.I)
+
+
+def _names_a_non_news_source(line: str, name: str, registry: OutletRegistry) -> bool:
+    """A "Source:" line naming what the article quotes or draws on, not who wrote it: a social
+    network ("Source: Twitter"), a data source ("Source: U.S. Census Bureau"), a photo's credit."""
+    return bool(_SOURCE_LINE.match(line.strip())) and not registry.canonical(name) and is_non_news_source(name)
+
+
+def _section_words_only(line: str) -> bool:
+    """A breadcrumb or a section label ("News Nation", "World News"): only section words, though an
+    outlet may be named so."""
+    words = re.findall(r"\w+", line.casefold())
+    return bool(words) and all(w in SECTION_WORDS for w in words)
+
+
+def listed_outlets(lines: list[str], registry: OutletRegistry) -> set[str]:
+    """The known outlets the page lists by name or address alone, each a line of its own."""
+    listed: set[str] = set()
+    for line in lines:
+        if 0 < len(line.split()) <= 4:
+            name = registry.canonical(line) or (registry.from_url("https://" + line.strip().lower()) if _ADDRESS.match(line.strip()) else None)
+            if name and not _section_words_only(line):
+                listed.add(name)
+    return listed
+
+
+_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.I)
 
 
 def byline(line: str, registry: OutletRegistry, strict: bool = False) -> tuple[str | None, str | None]:
@@ -183,6 +223,8 @@ def copyright_holder(line: str, registry: OutletRegistry, strict: bool = False) 
     m = _COPYRIGHT.match(_RIGHTS.sub("", line.strip()))
     if not m:
         return None
+    if is_image_credit(_COPYRIGHT_SIGN.sub("", line.strip())):
+        return None  # a photo's: "© Getty Images", "© REUTERS / John Smith", "© AP Photo"
     name = m.group(1).strip(" .,")
     name = re.sub(r"\s+\d{4}$", "", name)  # "Copyright © Reuters 2019"
     if not name or not re.search(r"[A-Za-z]", name):
@@ -195,15 +237,20 @@ def copyright_holder(line: str, registry: OutletRegistry, strict: bool = False) 
     return registry.normalise(name)
 
 
-def attribute(credit: Credit, site: str | None, found_on: str | None) -> tuple[str | None, str | None]:
+def attribute(
+    credit: Credit, site: str | None, found_on: str | None, own_names: tuple[str, ...] = (), domain: str | None = None
+) -> tuple[str | None, str | None]:
     """(outlet, host) of a copy: the outlet that wrote it and, when that is another outlet than the
     site, where the copy was found (`found_on`: its domain, or the site's name as the record gives it).
 
     The one attribution rule of every reader: a credit naming an outlet outranks the site's own name.
     The strongest credit that names someone other than the site wins; a credit naming the site itself
-    (its own copyright line, its own name in a byline) leaves the site as the outlet."""
+    (its own copyright line, its own name in a byline, its owner, its call sign: `own_names.is_own`
+    against the names the site goes by, `own_names`, and its `domain`) leaves the site as the outlet."""
     for outlet in credit.outlets:
         if same_outlet(outlet, site) or names_domain(outlet, found_on) or (site and names_domain(outlet, site)):
+            continue
+        if is_own(outlet, (site, *own_names), domain):
             continue
         return outlet, found_on or site
     return site or credit.outlet, None

@@ -5,8 +5,10 @@ Evidence is taken in this order, the first that holds a date winning:
 
 1. the page's declared publication date: JSON-LD `datePublished`, `article:published_time` and the
    other publication meta tags, a `<time datetime>` the page marks as its publication;
-2. the date in the page's URL path (`/2023/08/30/`) — which wins over a declared date one day later:
-   a timestamp declared in UTC runs past midnight of the newsroom's own day, the one its URL carries;
+2. the date in the page's URL path (`/2023/08/30/`) — which wins over a declared date one day later
+   or earlier, unless the page states that date in local time: a timestamp declared in UTC runs past
+   midnight of the newsroom's own day (or falls short of it), the one its URL carries, where one
+   stated with the newsroom's own UTC offset ("+01:00") is that day;
 3. the feed item's date, for a page reached through a feed;
 4. a date found in the page's text.
 
@@ -91,7 +93,9 @@ def _options(extensive: bool) -> Extractor:
 def declared_date(tree: LexborHTMLParser) -> str | None:
     """Step 1: the publication date the page declares: its meta tags and JSON-LD (htmldate's header
     and JSON search), else a `<time datetime>` marked as the publication (`itemprop="datePublished"`,
-    `pubdate`). An unmarked `<time>` is left to step 4: teasers of other articles carry them too.
+    `pubdate`) outside a sidebar or a teaser list: those mark other articles' dates, and the article's
+    own (its header's) is then found by step 4. An unmarked `<time>` is left to step 4 too: teasers
+    of other articles carry them.
     `tree` is the reader's one parse of the page, read before its main-text pass takes scripts out."""
     options = _options(False)
     try:
@@ -102,10 +106,61 @@ def declared_date(tree: LexborHTMLParser) -> str | None:
     if found:
         return found
     for time in tree.css('time[itemprop="datePublished"][datetime], time[pubdate][datetime]'):
+        if _in_an_aside(time):
+            continue  # a sidebar's or a teaser's own `pubdate`: another article's date
         found = iso_date(time.attributes.get("datetime"))
         if found and EARLIEST <= found <= LATEST:
             return found
     return None
+
+
+# Containers of other articles than the page's: a sidebar, a teaser list, related links.
+_ASIDE_TAGS = frozenset(("aside", "nav", "footer"))
+_ASIDE_CLASS = re.compile(r"sidebar|side-bar|widget|related|teaser|recommend|popular|trending|more-stories|most-read|rail\b", re.I)
+
+
+def _in_an_aside(node) -> bool:
+    """Whether a node stands in an aside, a sidebar, a footer or a list of other articles: HTML5's
+    `pubdate` marks the date of the nearest article, and a sidebar's teasers carry their own."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag in _ASIDE_TAGS:
+            return True
+        attributes = parent.attributes
+        marks = " ".join(attributes.get(a) or "" for a in ("class", "id") if a in attributes)
+        if marks and _ASIDE_CLASS.search(marks):
+            return True
+        parent = parent.parent
+    return False
+
+
+# Where a page states its publication's timestamp: the meta tags htmldate reads first, and JSON-LD.
+_PUBLISHED_KEYS = frozenset(
+    "article:published_time og:article:published_time datepublished date dc.date dc.date.issued pubdate publishdate".split()
+)
+_JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def declared_in_local_time(tree: LexborHTMLParser, declared: str | None) -> bool:
+    """Whether the page states its declared date as a local time: a timestamp on that day with a UTC
+    offset other than zero ("2020-02-19T18:37:32+01:00"). Such a timestamp names the newsroom's own
+    day, which a URL made when the story was started need not (step 2)."""
+    if not declared:
+        return False
+    stamps = [
+        node.attributes.get("content") or ""
+        for node in tree.css("meta[content]")
+        if (node.attributes.get("property") or node.attributes.get("name") or node.attributes.get("itemprop") or "").lower() in _PUBLISHED_KEYS
+    ]
+    stamps += [m.group(1) for node in tree.css('script[type="application/ld+json"]') for m in _JSON_PUBLISHED.finditer(node.text() or "")]
+    for stamp in stamps:
+        try:
+            moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if moment.utcoffset() and moment.date().isoformat() == declared:
+            return True
+    return False
 
 
 def _header_document(tree: LexborHTMLParser) -> HtmlElement:
@@ -192,14 +247,22 @@ def _writes_new_year(year: str, text: str) -> bool:
 
 
 def page_date(
-    declared: str | None, url: str | None = None, feed_date: str | None = None, page_text: str = "", html: str | None = None
+    declared: str | None,
+    url: str | None = None,
+    feed_date: str | None = None,
+    page_text: str = "",
+    html: str | None = None,
+    declared_local: bool = False,
 ) -> PageDate:
     """The page's publication date by the order above: `declared` what `declared_date` read from the
-    page, `feed_date` the feed item's (already ISO), `html` the page, for the text search."""
+    page, `feed_date` the feed item's (already ISO), `html` the page, for the text search;
+    `declared_local`: the page states its declared date in local time (`declared_in_local_time`),
+    which the URL's day does not overrule."""
     updated = updated_date(page_text)
     in_url = url_date(url)
-    if declared and in_url and _next_day(in_url, declared):
-        # a timestamp declared in UTC runs a day past the newsroom's own date, which its URL carries
+    if declared and in_url and not declared_local and (_next_day(in_url, declared) or _next_day(declared, in_url)):
+        # a timestamp declared in UTC runs a day past or short of the newsroom's own date (a page east
+        # or west of Greenwich, published near midnight), which its URL carries
         return PageDate(in_url, "url", updated)
     if declared:
         return PageDate(declared, "declared", updated)
@@ -209,6 +272,12 @@ def page_date(
         return PageDate(feed_date, "feed", updated)
     found = text_date(html, page_text) if html else None
     return PageDate(found, "text" if found else None, updated)
+
+
+def near_url_date(declared: str, url: str | None) -> bool:
+    """Whether the URL carries a date one day before or after the declared one."""
+    in_url = url_date(url) if url and re.search(r"\d{4}", url) else None
+    return in_url is not None and (_next_day(in_url, declared) or _next_day(declared, in_url))
 
 
 def _next_day(day: str, later: str) -> bool:

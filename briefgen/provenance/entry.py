@@ -4,15 +4,18 @@ Each reader gathers what its input says (`Parts`) and asks `provenance` for the 
 are the same for an HTML page, a plain-text scrape, a JSON record and a feed item:
 
 - outlet: a credit in the text naming another outlet (a dateline, "Source: …", a byline, a
-  copyright line) outranks the site; else the site's own name, cleaned (`sites.clean_site_name`);
-  a site with no usable name is its registrable domain;
+  copyright line) outranks the site; a credit naming the site by any name it goes by (its brand,
+  its owner, its call sign, its name in another script: `own_names`) is no other outlet's; else the
+  site's own name, cleaned (`sites.clean_site_name`); a site with no usable name is its registrable
+  domain;
 - host: the site the copy was found on, when the credit names another outlet;
 - title: one cleaner (`titles.clean_title`);
-- published: the site's own date (a page's, a scrape's date line, its feed item's) is the re-post's
-  date when the copy is credited to another outlet, and is then dropped: the article's date is one
-  its credit line or dateline states with its year ("originally appeared on X on August 30, 2023"),
-  else its duplicate group's original's (`briefgen.dedupe.minhash`), else none. A date the input states for the article
-  itself (a JSON record's field) is kept;
+- published: a date the input states for the article itself (a JSON record's field); else, for a
+  copy credited to another outlet, the date its credit line or dateline states with its year
+  ("originally appeared on X on August 30, 2023"); else the site's own date (a page's, a scrape's
+  date line, its feed item's): a re-post almost always runs on its original's day, so the page's
+  date stands for the original's when nothing states that. In a batch that holds the original, the
+  copy takes the original's date (`briefgen.dedupe.minhash`);
 - author: a name the input states for the article, else the credit's byline, else the page's
   author metadata.
 """
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 
 from .credits import attribute, credit_from_lines
 from .dates import PageDate, credited_date
+from .own_names import declared_names, registry_names
 from .registry import OutletRegistry, domain_of
 from .sites import clean_site_name, compact, registrable_domain
 from .titles import clean_outlet_name, clean_title, without_copyright
@@ -47,6 +51,7 @@ class Parts:
     stated_date: str | None = None  # a date the input states for the article itself
     author: str | None = None  # an author the input states for the article
     author_metadata: str | None = None  # the page's author metadata: weaker than a byline
+    own_names: tuple[str, ...] = ()  # names the site declares for itself (publisher, copyright, app name)
 
 
 @dataclass(frozen=True)
@@ -79,12 +84,17 @@ def provenance(parts: Parts, registry: OutletRegistry) -> Provenance:
         site = clean_outlet_name(cleaned) or (registrable_domain(domain) if domain else None)
     credit = credit_from_lines(list(parts.lines), list(parts.body), registry, parts.bylines)
     found_on = named or domain or (page_name and " ".join(page_name.split())) or title_site
-    outlet, host = attribute(credit, site, found_on)
+    # the site's own names: the registry's for it, and those its markup declares (not its title's tail,
+    # nor its JSON-LD publisher: a copy often keeps its original's "… | The Hill", publisher and all)
+    own = (*registry_names(registry, known or site), *declared_names(parts.own_names)) if credit.outlets else ()
+    outlet, host = attribute(credit, site, found_on, tuple(n for n in own if n), domain)
     outlet = clean_outlet_name(outlet) or site
     if host is None and outlet is None and domain:
         outlet = registrable_domain(domain)
-    # a re-post's own date is the site's; the original's is what its credit or dateline states, if any
-    published = parts.stated_date or (credited_date(parts.body[:3] + parts.lines) if host else parts.site_date.published)
+    # a re-post's date is its original's when its credit or dateline states it; else its page's own:
+    # a re-post almost always runs on its original's day (and in a batch holding the original, the
+    # original's date is the copy's, `briefgen.dedupe.minhash`)
+    published = parts.stated_date or (host and credited_date(parts.body[:3] + parts.lines)) or parts.site_date.published
     author = parts.author or credit.author or parts.author_metadata
     return Provenance(outlet, host, title, published, author, url, parts.site_date.updated)
 

@@ -3,7 +3,9 @@
 The main-text pass (and trafilatura, where it is asked) leaves out a byline element, the author metadata and a copyright line under the article
 as not being article text; they are where a re-posting site says whose article it is
 (`<p class="byline">By The New York Times</p>`, "© 2019 The Associated Press"). They are read here
-for attribution only, never added to the body. Photo and caption credits are not an article's.
+for attribution only, never added to the body. Photo and caption credits are not an article's: the
+texts of a page's photos (the second half of `page_credit_lines`) are kept out of the lines credits
+are read from.
 """
 
 from __future__ import annotations
@@ -23,11 +25,15 @@ _MAX_WORDS = 25  # a credit is a line; an element holding more is a container ar
 _MAX_BYLINES = 2  # the article's byline comes first; later "author" elements are teasers' and a sidebar's
 
 
-def page_credit_lines(tree: LexborHTMLParser, author_metadata: str | None) -> tuple[str, ...]:
-    """The page's first byline elements (as "By …"), other credit elements, copyright lines inside the
-    article element, and the author metadata (as "By …"), without repeats. `tree` is the page as the
-    reader parsed it, before its main-text pass."""
+def page_credit_lines(tree: LexborHTMLParser, author_metadata: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(credit lines, photo lines) of a page. Credit lines: its first byline elements (as "By …"),
+    other credit elements, copyright lines inside the article element, and the author metadata (as
+    "By …"), without repeats. Photo lines: the texts of its photos' captions and credits ("© Reuters"
+    in an image-credit element, a `<figcaption>`), each whitespace-collapsed; the main text keeps
+    some of them, and a credit read from one would be the photo's. `tree` is the page as the reader
+    parsed it, before its main-text pass."""
     lines: list[str] = []
+    photos: set[str] = set()
     bylines = 0
     root = tree.root
     if root is not None:
@@ -37,9 +43,14 @@ def page_credit_lines(tree: LexborHTMLParser, author_metadata: str | None) -> tu
                 continue
             found = element.attributes
             attributes = " ".join(found.get(a) or "" for a in _ATTRIBUTES if a in found)
-            if not attributes.strip() or not _CREDIT_ATTRIBUTE.search(attributes) or _NOT_THE_ARTICLES.search(attributes):
+            if not attributes.strip() or not _CREDIT_ATTRIBUTE.search(attributes):
                 continue
             text = " ".join(element.text(deep=True).split())
+            in_figure = _in_a_figure(element)
+            if in_figure or _NOT_THE_ARTICLES.search(attributes):
+                if text and len(text.split()) <= _MAX_PHOTO_WORDS and (in_figure or _PHOTO_ATTRIBUTE.search(attributes)):
+                    photos.add(text)  # a photo's or a caption's credit
+                continue
             if not text or len(text.split()) > _MAX_WORDS or _outside_the_article(element):
                 continue
             if re.search(r"byline|author", attributes, re.I):
@@ -49,13 +60,17 @@ def page_credit_lines(tree: LexborHTMLParser, author_metadata: str | None) -> tu
                 text = _BYLINE_TIME.sub("", text)
                 text = text if re.match(r"(?i)by\s", text) else "By " + text
             lines.append(text)
+        for element in root.css("figure, figcaption"):
+            text = " ".join(element.text(deep=True).split())
+            if text and len(text.split()) <= _MAX_PHOTO_WORDS:
+                photos.add(text)
         for element in _copyright_candidates(tree):
             own = " ".join(_own_text(element).split())
             if own and ("©" in own or own.lower().startswith("copyright")) and len(own.split()) <= _MAX_WORDS:
                 lines.append(own)
     if author_metadata and author_metadata.strip():  # after the page's own byline: the metadata's reading of it may be cut short
         lines.append("By " + " ".join(author_metadata.split()))
-    return tuple(dict.fromkeys(lines))
+    return tuple(dict.fromkeys(lines)), frozenset(photos)
 
 
 _CREDIT_WORDS = ("byline", "author", "dateline", "source", "copyright", "attribution", "syndicat", "credit")
@@ -86,7 +101,21 @@ def _own_text(element: LexborNode) -> str:
 def _outside_the_article(element: LexborNode) -> bool:
     parent = element.parent
     while parent is not None:
-        if parent.tag in ("aside", "nav", "footer"):
+        if parent.tag in ("aside", "nav", "footer", "figure", "figcaption", "picture"):
+            return True  # a sidebar's, a footer's or a photo's credit
+        parent = parent.parent
+    return False
+
+
+_MAX_PHOTO_WORDS = 40
+# A credit element's marks that make it a photo's: "image-credit", "photo-credit", "caption".
+_PHOTO_ATTRIBUTE = re.compile(r"caption|photo|image|img|figure|media", re.I)
+
+
+def _in_a_figure(element: LexborNode) -> bool:
+    parent = element.parent
+    while parent is not None:
+        if parent.tag in ("figure", "figcaption", "picture"):
             return True
         parent = parent.parent
     return False

@@ -22,6 +22,12 @@ _BROKEN_JSON_FIELDS = {
     "publisher": re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"'),
 }
 _SITE_TYPES = re.compile(r"^(?:newsmediaorganization|organization|website)$", re.I)
+# Where a page names its own site, brand, app or owner: the names a credit to the site itself uses.
+_OWN_NAME_KEYS = (
+    "og:site_name", "application-name", "apple-mobile-web-app-title", "dc.publisher", "publisher", "copyright",
+    "dc.rights", "rights", "twitter:site", "twitter:app:name:iphone", "twitter:app:name:ipad",
+    "twitter:app:name:googleplay", "al:ios:app_name", "al:android:app_name",
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,7 @@ class PageMeta:
     site_name: str | None
     url: str | None
     author: str | None
+    own_names: tuple[str, ...] = ()  # the names the page declares for its site, brand, app and owner
 
 
 def page_meta(tree: LexborHTMLParser) -> PageMeta:
@@ -42,7 +49,8 @@ def page_meta(tree: LexborHTMLParser) -> PageMeta:
     author = ld.get("author") or _first(meta, _AUTHOR_KEYS)
     if author and author.startswith(("http://", "https://")):  # article:author is often a profile link
         author = None
-    return PageMeta(title=title, site_name=site, url=url, author=author)
+    own = tuple(dict.fromkeys(n for n in (meta.get(k) for k in _OWN_NAME_KEYS) if n))
+    return PageMeta(title=title, site_name=site, url=url, author=author, own_names=own)
 
 
 def _site_name(meta: dict[str, str], ld: dict[str, str]) -> str | None:

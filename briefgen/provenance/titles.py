@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Iterable
 
+from .name_kinds import never_an_outlet
 from .sites import compact, names_site
 
 # " | Site", " – Site", " :: Site": the title's last segment after such a separator.
@@ -139,13 +140,13 @@ def without_copyright(name: str) -> str:
 
 def clean_outlet_name(name: str | None) -> str | None:
     """An outlet's name without what runs on after it ("Futurism. Read the original article" →
-    "Futurism") or a copyright notice before it; None for a name that is no outlet's: empty, or a
-    section label."""
+    "Futurism") or a copyright notice before it; None for a name that is no outlet's: empty, a
+    section label, a year, a place, a language or a slogan (`name_kinds`)."""
     if not name:
         return None
     name = without_read_on(without_copyright(name)).strip(" ,;:|–—-")
     if name.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", name):  # "Futurism." but "City A.M."
         name = name[:-1].rstrip()
-    if not name or is_section_label(name):
-        return None
+    if not name or is_section_label(name) or never_an_outlet(name):
+        return None  # a section, a year, a place, a language or a slogan
     return name
