@@ -29,7 +29,7 @@ from pathlib import Path
 
 import json
 
-from real_day import real_day_inputs
+from real_day import REAL_DAY, real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.editor.fitness import stands_alone_fault
@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def report(name: str, paths: list[Path]) -> None:
-    briefing = build_briefing(paths, BriefingConfig())
+    briefing = build_briefing(paths, BriefingConfig(), on=REAL_DAY)
     checks = check_citations(briefing)
     multi = sum(1 for s in briefing.stories if s.sentences)
     ok = sum(c.verified for c in checks)
@@ -85,7 +85,7 @@ def load_judged(shared: Path) -> dict[tuple[str, str], dict]:
 
 
 def judged_report(paths: list[Path], shared: Path, half: str | None = None) -> None:
-    briefing = build_briefing(paths, BriefingConfig())
+    briefing = build_briefing(paths, BriefingConfig(), on=REAL_DAY)
     if half:  # only stories with a page whose id starts 0-7 (looked at while tuning) or 8-f
         keep = "01234567" if half == "tune" else "89abcdef"
         paths_of = {a.id: Path(a.path).name for a in briefing.articles}

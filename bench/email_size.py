@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from real_day import real_day_inputs
+from real_day import REAL_DAY, real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.render.briefing import render_briefing
@@ -40,7 +40,7 @@ def visible(page: str) -> str:
 
 def report(paths: list[Path], browser: bool) -> None:
     config = BriefingConfig(web_url=WEB)
-    briefing = build_briefing(paths, config)
+    briefing = build_briefing(paths, config, on=REAL_DAY)
     started = time.process_time()
     files = render_briefing(briefing, config)
     cpu = time.process_time() - started

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from real_day import real_day_inputs
+from real_day import REAL_DAY, real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.clean import article_sentences
@@ -197,7 +197,7 @@ def main() -> None:
     args = parser.parse_args()
     judged = json.loads((args.shared / "data/key-facts/real-day.json").read_text())
     with real_day_inputs(args.shared) as inputs:
-        briefing = build_briefing(inputs, BriefingConfig(show_single_source=args.show_single_source))
+        briefing = build_briefing(inputs, BriefingConfig(show_single_source=args.show_single_source), on=REAL_DAY)
     by_file = {Path(a.path).name: a for a in briefing.articles}
     readings = [read_story(key, story, briefing, by_file, args.verbose) for key, story in judged.items()]
     summary("all judged stories", readings)

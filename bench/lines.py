@@ -30,7 +30,7 @@ import json
 import re
 from pathlib import Path
 
-from real_day import real_day_inputs
+from real_day import REAL_DAY, real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.consensus.verify import check_citations
@@ -57,7 +57,7 @@ def flag(text: str) -> str | None:
 
 
 def report(paths: list[Path], half: str | None, shared: Path) -> None:
-    briefing = build_briefing(paths, BriefingConfig())
+    briefing = build_briefing(paths, BriefingConfig(), on=REAL_DAY)
     articles = {a.id: a for a in briefing.articles}
     multi = [s for s in briefing.stories if len(s.outlets) > 1]
     if half:

@@ -7,9 +7,13 @@ import gzip
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# The day the pages' news is of (they are dated 18-20 November 2019): the real day's briefing is dated
+# so, since a briefing dated D shows the news of D (older stories go to its "Earlier" list).
+REAL_DAY = date(2019, 11, 20)
 
 
 @contextmanager

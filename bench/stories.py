@@ -24,7 +24,7 @@ import argparse
 import json
 from pathlib import Path
 
-from real_day import real_day_inputs
+from real_day import REAL_DAY, real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
 
@@ -37,9 +37,11 @@ def first_half(name: str) -> bool:
 
 
 def report(paths: list[Path], pairs: list[dict], config: BriefingConfig) -> None:
-    briefing = build_briefing(paths, config)
+    briefing = build_briefing(paths, config, on=REAL_DAY)
     articles = {a.id: a for a in briefing.articles}
-    story_of = {Path(articles[i].path).name: s.story.id for s in briefing.stories for i in s.story.article_ids}
+    story_of = {  # the stories set apart as older than the window are stories too
+        Path(articles[i].path).name: s.story.id for s in briefing.stories + briefing.earlier for i in s.story.article_ids
+    }
     together = {
         (p["a"], p["b"]): story_of.get(p["a"]) is not None and story_of.get(p["a"]) == story_of.get(p["b"])
         for p in pairs

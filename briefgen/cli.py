@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .runtime.budget import StageOverBudget, StageTime, recorded_timings, timings_table
-from .config.options import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
+from .config.options import ALGORITHMS, DEFAULT_MAX_AGE_DAYS, TITLE_ENCODERS, BriefingConfig
 from .config.file import ConfigFileError, find_config, read_options
 from .engines import ENGINES, Engine, make_engine
 from .links import safe_url
@@ -71,6 +71,16 @@ def _positive(value: str) -> int:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {value!r}")
+    return number
+
+
+def _days(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, 0 or more: {value!r}")
     return number
 
 
@@ -169,6 +179,11 @@ def parser() -> argparse.ArgumentParser:
         "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
     )
     build.add_argument("--sentences", type=_positive, default=5, help="summary sentences per story (default 5)")
+    build.add_argument(
+        "--max-age-days", type=_days, default=DEFAULT_MAX_AGE_DAYS, metavar="N",
+        help=f"stories whose newest article is more than N days older than the briefing go to its short "
+             f"'Earlier' list (default {DEFAULT_MAX_AGE_DAYS}; undated articles never age a story)",
+    )
     build.add_argument(
         "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
     )
@@ -362,6 +377,7 @@ def _build_command(args: argparse.Namespace, stdin: _StandardInput) -> int:
         min_sources=args.min_sources,
         show_single_source=args.show_single_source,
         sentences_per_story=args.sentences,
+        max_age_days=args.max_age_days,
         templates_dir=args.templates,
         max_article_bytes=args.max_article_bytes,
         base_url=args.base_url,
@@ -743,7 +759,7 @@ def _build(
 
         known = history.fingerprints
         record = RunRecord(
-            on, briefing.articles, tuple(s.story for s in briefing.stories),
+            on, briefing.articles, tuple(s.story for s in briefing.stories + briefing.earlier),
             {a.id: f for a in briefing.articles if (f := known.get(a.id) or signature(a)) is not None},
             json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True), validators,
         )

@@ -153,6 +153,9 @@ class StoryBrief:
     first_seen: date | None = None
     new_articles: int = 0
     coverage: Coverage | None = None  # its outlets' spread (briefgen.consensus.coverage), once described
+    # the publication date of its newest dated article (None: no article states one), set when the
+    # briefing is assembled (briefgen.editor.ranking)
+    published: date | None = None
 
     @property
     def status(self) -> str:
@@ -173,6 +176,10 @@ class Briefing:
     blindspots: tuple[Blindspot, ...] = ()
     outlet_attributes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     short_names: tuple[tuple[str, str], ...] = ()  # (name, shorter name for coverage lines): ("Associated Press", "AP")
+    # stories whose newest article is more than `max_age_days` older than the briefing: not the news
+    # of its day, listed apart (briefgen.editor.ranking); None: no such window
+    earlier: tuple[StoryBrief, ...] = ()
+    max_age_days: int | None = None
     # the options it was built with that shape what it says (`BriefingConfig.recorded_options`),
     # as (name, value) pairs: written into briefing.json so a reader knows how it was made
     options: tuple[tuple[str, object], ...] = ()

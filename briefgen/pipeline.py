@@ -21,6 +21,7 @@ from .cluster import carry_story_ids, cluster_articles
 from .config import BriefingConfig
 from .consensus import brief_story, describe_coverage, outlet_key
 from .dedupe import mark_duplicates
+from .editor.ranking import in_reading_order, split_earlier
 from .editor import choose_headline
 from .ingest import read_paths, without_future_date
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
@@ -109,7 +110,7 @@ def build_briefing(
         articles, briefs, skipped = engine.brief(
             paths, config, on=day, outlets_file=outlets_file, brief_one=summarize_story
         )  # 1–6 where the engine runs them
-        briefing = replace(assemble_briefing(day, briefs, articles, skipped), options=config.recorded_options())
+        briefing = replace(assemble_briefing(day, briefs, articles, skipped, max_age_days=config.max_age_days), options=config.recorded_options())
         return describe_coverage(briefing, OutletRegistry.load(outlets_file), config.coverage_by)  # after 6.
     articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
     return brief_articles(articles, skipped, config, on=day, history=history, outlets=OutletRegistry.load(outlets_file))
@@ -239,7 +240,7 @@ def brief_articles(
     ]
 
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
-    briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing, max_age_days=config.max_age_days)
     briefing = replace(briefing, options=config.recorded_options())
     with stage("coverage", budget):  # after 6.: who covers each story and fact
         return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
@@ -354,18 +355,26 @@ def dated(brief: StoryBrief, first_seen: date | None, new_articles: int) -> Stor
 
 
 def assemble_briefing(
-    on: date, briefs: list[StoryBrief], articles: list[Article], skipped: list[Skipped], since: date | None = None
+    on: date,
+    briefs: list[StoryBrief],
+    articles: list[Article],
+    skipped: list[Skipped],
+    since: date | None = None,
+    max_age_days: int | None = None,
 ) -> Briefing:
-    """The briefing record: stories in reading order, articles and skipped inputs sorted."""
+    """The briefing record: stories dated and in reading order (briefgen.editor.ranking), those older
+    than `max_age_days` set apart as earlier; articles and skipped inputs sorted."""
     by_id = {a.id: a for a in articles}
-    # The stories most outlets cover lead the briefing.
-    briefs = sorted(briefs, key=lambda b: (-_independent_outlets(b, by_id), -len(b.story.article_ids), b.story.id))
+    ordered = in_reading_order(briefs, by_id, lambda b: _independent_outlets(b, by_id))
+    fresh, earlier = split_earlier([replace(b, first_seen=b.first_seen or on) for b in ordered], on, max_age_days)
     return Briefing(
         date=on,
-        stories=tuple(replace(b, first_seen=b.first_seen or on) for b in briefs),
+        stories=tuple(fresh),
         articles=tuple(sorted(articles, key=lambda a: (a.path, a.id))),
         skipped=tuple(sorted(skipped, key=lambda s: s.path)),
         since=since,
+        earlier=tuple(earlier),
+        max_age_days=max_age_days,
     )
 
 

@@ -44,8 +44,9 @@ def browser():
 
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory) -> Path:
-    # The seeds, and a story whose two outlets share no fact (shown as each outlet's labelled lead)
-    briefing = build_briefing([EXAMPLES, FIXTURES / "no_shared_fact.json"], BriefingConfig(), on=DAY)
+    # The seeds, and a story whose two outlets share no fact (shown as each outlet's labelled lead);
+    # its articles are dated 2019: no freshness window, so it is in the day's list
+    briefing = build_briefing([EXAMPLES, FIXTURES / "no_shared_fact.json"], BriefingConfig(max_age_days=None), on=DAY)
     path = tmp_path_factory.mktemp("page") / "briefing.html"
     path.write_text(render_briefing(briefing)["briefing.html"], encoding="utf-8")
     return path
@@ -98,7 +99,7 @@ def email_html() -> str:
     """The newsletter of the seeds, a story without a shared fact ("Also today") and two more, with
     its links into the published full briefing."""
     day = [EXAMPLES, FIXTURES / "no_shared_fact.json", FIXTURES / "two_new_york_stories.jsonl"]
-    config = BriefingConfig(web_url="https://news.example.org/briefings")
+    config = BriefingConfig(web_url="https://news.example.org/briefings", max_age_days=None)  # 2019 articles kept
     return render_briefing(build_briefing(day, config, on=DAY), config)["briefing.email.html"]
 
 

@@ -8,13 +8,17 @@ the speaker or a month. (The real-day disagreements are at the end: they need ..
 from __future__ import annotations
 
 import gzip
+import html
 import json
+import re
+from datetime import date
 
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.consensus.claims import elements, normalised_words
 from briefgen.editor.fitness import stands_alone_fault
+from briefgen.render import render_briefing
 
 from .conftest import DAY, REPO
 
@@ -174,6 +178,7 @@ def test_a_shared_line_that_cannot_stand_alone_is_never_shown(tmp_path):
 # The real day: the 120 pages of ../shared/data/extraction carry two disagreements that a briefing
 # used to show as shared facts (an age, 47 against 48; a month, July against May).
 SHARED = REPO.parent / "shared" / "data" / "extraction" / "html"
+REAL_DAY = date(2019, 11, 20)  # the pages' own day: their stories are that day's news
 PAGES = {
     "Assange": ("c7e39ac49fa1235f5d50f83bf2444248bd3aa4e6df044377916c812dd109ba23",
                 "dc7ccccc1f34eb2928cb238739aaf18c712d59d8d34b41acfb29178aeba65356"),
@@ -183,17 +188,22 @@ PAGES = {
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/data/extraction")
-@pytest.mark.parametrize("story, values, outlets", [
-    ("Assange", {"47", "48"}, {"47": {"Press TV"}, "48": {"BBC News"}}),
-    ("NASA", {"July", "May"}, {"July": {"Space.com"}, "May": {"SpaceNews"}}),
+@pytest.mark.parametrize("story, values, outlets, reads", [
+    ("Assange", {"47", "48"}, {"47": {"Press TV"}, "48": {"BBC News"}}, "Assange's age: 47 (Press TV), 48 (BBC News)"),
+    ("NASA", {"July", "May"}, {"July": {"Space.com"}, "May": {"SpaceNews"}},
+     "When NASA awarded the first three contracts under the program: July (Space.com), May (SpaceNews)"),
 ])
-def test_the_real_day_disagreements_are_shown_as_disagreements(tmp_path, story, values, outlets):
+def test_the_real_day_disagreements_are_shown_as_disagreements(tmp_path, story, values, outlets, reads):
     for page in PAGES[story]:
         (tmp_path / f"{page}.html").write_bytes(gzip.decompress((SHARED / f"{page}.html.gz").read_bytes()))
-    briefing = build_briefing([tmp_path], BriefingConfig(), on=DAY)
+    briefing = build_briefing([tmp_path], BriefingConfig(), on=REAL_DAY)
     found = [d for s in briefing.stories for d in s.disagreements if {c.value for c in d.claims} == values]
     assert len(found) == 1
     assert {c.value: {s.outlet for s in c.sources} for c in found[0].claims} == outlets
+    # ... and reads as what differs, each value, who says it (footnote marks aside)
+    files = render_briefing(briefing)
+    assert "- " + reads + "\n" in re.sub(r"\[\^\d+\]", "", files["briefing.md"])
+    assert reads in html.unescape(re.sub(r"<sup>.*?</sup>", "", files["briefing.html"]))
     # ... and the line with the disputed value is not cited to the outlet that says otherwise
     for s in briefing.stories:
         for line in s.sentences:

@@ -4,6 +4,7 @@ the stories only one kind of outlet covers. Built from the seeds and the real fi
 from __future__ import annotations
 
 import json
+from datetime import date
 import re
 import shutil
 from pathlib import Path
@@ -16,9 +17,10 @@ from briefgen.render.coverage_text import coverage_line
 from briefgen.provenance import KINDS, OutletRegistry, RegistryError, country_of_domain
 from briefgen.render.briefing import render_briefing
 
-from .conftest import DAY, EXAMPLES
+from .conftest import EXAMPLES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DAY = date(2019, 11, 20)  # the New York stories' day (the seeds are undated): all three are its news
 SEED_LINE = "4 outlets · 1 wire (AP), 3 national (The New York Times, CBS News, The Hill) · US 4"
 
 
@@ -151,9 +153,9 @@ def test_a_users_leaning_tags_change_the_bars_and_the_blind_spots(three_stories,
 def test_the_cli_takes_coverage_by_and_refuses_a_key_no_outlet_has(three_stories, tmp_path, capsys):
     tags = _toml(tmp_path, LEANING)
     out = tmp_path / "out"
-    assert main(["build", str(three_stories), "--out", str(out), "--date", "2023-08-31", "--no-store",
+    assert main(["build", str(three_stories), "--out", str(out), "--date", "2019-11-20", "--no-store",
                  "--outlets", str(tags), "--coverage-by", "leaning"]) == 0
-    data = json.loads((out / "2023-08-31" / "briefing.json").read_text(encoding="utf-8"))
+    data = json.loads((out / "2019-11-20" / "briefing.json").read_text(encoding="utf-8"))
     assert [b["value"] for b in data["blindspots"]] == ["center"]
     with pytest.raises(SystemExit) as exit_:
         main(["build", str(three_stories), "--out", str(out), "--coverage-by", "leaning"])

@@ -27,7 +27,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     for f in EXAMPLES.iterdir():
         shutil.copy(f, day / f.name)
     shutil.copy(FIXTURES / "two_new_york_stories.jsonl", day)
-    rendered = render_briefing(build_briefing([day], BriefingConfig(), on=date(2023, 8, 31)))
+    rendered = render_briefing(build_briefing([day], BriefingConfig(), on=date(2019, 11, 20)))  # the stories' day
     out = tmp_path_factory.mktemp("out")
     paths = {}
     for name in ("briefing.html", "briefing.email.html"):

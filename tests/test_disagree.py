@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -51,8 +52,9 @@ def test_conflicting_death_tolls_are_shown_with_both_values_and_their_outlets(tm
     html = (day / "briefing.html").read_text(encoding="utf-8")
     assert "Outlets disagree" in html and "12" in html and "15" in html
     markdown = (day / "briefing.md").read_text(encoding="utf-8")
-    line = next(x for x in markdown.splitlines() if "people" in x and ": 12[^" in x)
-    assert "; 15[^" in line  # both values on one line, each with its footnotes
+    line = next(x for x in markdown.splitlines() if "people" in x and ": 12 (" in x)
+    # both values on one line, each with who says it and their footnotes
+    assert re.search(r": 12 \(Daily Courier, Evening Star\[\^\d+\]\[\^\d+\]\), 15 \(Morning Post\[\^\d+\]\)$", line)
 
 
 def test_the_issue_example_seventieth_against_sixtieth_anniversary(tmp_path):

@@ -39,7 +39,7 @@ def test_the_examples_briefing_validates_against_the_schema_written_beside_it(tm
     beside = json.loads((folder / data["$schema"]).read_text(encoding="utf-8"))
     assert beside == schema()
     assert errors(data, beside) == []
-    assert data["contract"] == CONTRACT_VERSION == 3
+    assert data["contract"] == CONTRACT_VERSION == 4
     assert data["generator"] == {"name": "briefgen", "version": briefgen.__version__}
     if flags:
         assert (data["options"]["min_sources"], data["options"]["algorithm"], data["options"]["show_single_source"]) == (3, "textrank", True)
@@ -95,10 +95,10 @@ def test_a_real_days_briefing_validates(tmp_path):
     import sys
 
     sys.path.insert(0, str(REPO / "bench"))
-    from real_day import real_day_inputs
+    from real_day import REAL_DAY, real_day_inputs
 
     with real_day_inputs(SHARED) as inputs:
-        briefing = build_briefing(inputs, BriefingConfig(), on=DAY)
+        briefing = build_briefing(inputs, BriefingConfig(), on=REAL_DAY)  # the pages' own day: their news
     data = json.loads(render_briefing(briefing)["briefing.json"])
     assert len(data["stories"]) > 20 and len(data["articles"]) > 100
     assert errors(data) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import date
 from pathlib import Path
 
 from briefgen import BriefingConfig, build_briefing
@@ -108,8 +109,9 @@ def test_seeds_as_html_through_a_dated_feed_on_two_days_make_one_story(site, tmp
         assert main(argv) == 0
         return json.loads((out / day.isoformat() / "briefing.json").read_text(encoding="utf-8"))
 
-    first = run(DAY_ONE, day_one)
-    second = run(DAY_TWO, seeds)
+    # the briefings of the two days after the items' date: their news (an older story is "Earlier")
+    first = run(date(2023, 8, 31), day_one)
+    second = run(date(2023, 9, 1), seeds)
     for briefing in (first, second):
         # no article takes the spam pages' "View Date: 2025-…"; the sites' own copies take their feed's
         # date, and a re-post has its original's date or none

@@ -4,6 +4,8 @@ it, while the earlier and later developments of one story stay together."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefgen import BriefingConfig
 from briefgen.cluster.story_graph import cluster_articles
 from briefgen.model import Article
@@ -185,3 +187,67 @@ def test_derived_forms_of_a_name_count_as_the_name():
 
     assert names(("britain", "london"), "british") and names(("china",), "chinese")
     assert not names(("hong", "kong"), "alibaba")
+
+
+# Two deals posts on one maker's devices, and a year's best-of gadget list that names the same
+# devices: the list is a guide to buy from, not the day's prices.
+DEALS_ONE = article(
+    "deals1",
+    "Orbit Pad sale at Shopmart from $299, Orbit Buds, more",
+    "Shopmart is selling the Orbit Pad from $299 today, $100 below Orbit's own price. Orbit Buds with "
+    "the charging case are down to $129 at Shopmart, and the Orbit Watch starts at $199. Orbit rarely "
+    "cuts the Orbit Pad this early, and Shopmart says the Orbit prices hold until Friday. The Orbit "
+    "Buds deal is the lowest Shopmart has listed for them, and Orbit Pad stock is limited.",
+    "Deal Desk",
+)
+DEALS_TWO = article(
+    "deals2",
+    "The 8 best early holiday deals on Orbit devices",
+    "Orbit devices are already cheaper ahead of the holidays. Shopmart has the Orbit Pad from $299 and "
+    "Orbit Buds for $129, and Gadgetbarn sells the Orbit Watch for $199. The Orbit Pad deal beats "
+    "last year's holiday price by $50. Orbit Buds with the charging case have never been cheaper at "
+    "Shopmart, and the Orbit Watch price at Gadgetbarn ends on Friday.",
+    "Gadget News",
+)
+BEST_OF_LIST = article(
+    "bestof",
+    "Best tech gadgets of 2026",
+    "The Orbit Pad is the tablet of the year: Orbit made it lighter and faster. Orbit Buds are the "
+    "earbuds we reach for first, and the Orbit Watch finally lasts two days. Beyond Orbit, the Lumen "
+    "speaker fills a room, and the Kite drone folds into a pocket. Every Orbit device on this list "
+    "is one our reviewers used for months, and Orbit prices are the makers' own.",
+    "Tech Reviews",
+)
+
+
+def test_a_best_of_list_is_not_one_story_with_the_deals_it_names():
+    assert groups([DEALS_ONE, DEALS_TWO, BEST_OF_LIST]) == [["bestof"], ["deals1", "deals2"]]
+    assert ["bestof", "deals1", "deals2"] in groups([DEALS_ONE, DEALS_TWO, BEST_OF_LIST], WITHOUT_FOCUS)
+
+
+# A tournament's opening day, and a match of its second day: the match report names players the
+# opening-day piece never mentions, but both headlines place themselves in the same named event.
+OPENING_DAY = article(
+    "opening",
+    "Harbor Cup Finals open in Port Aven with a new format",
+    "The Harbor Cup Finals opened in Port Aven on Monday with 18 teams in the new one-week format. "
+    "Organisers said the Harbor Cup had sold 40,000 tickets for the week in Port Aven. Fans and "
+    "players gave mixed reviews of the new format on the first day. Estmark beat Lunaria in the "
+    "opening tie, and Norland beat Caspia 2-1 in the evening session at the Harbor Cup.",
+    "Sports Weekly",
+)
+MATCH_DAY_TWO = article(
+    "match",
+    "Rami Soler keeps Valdoria alive against Norland at the Harbor Cup Finals",
+    "Rami Soler won his singles match to keep Valdoria alive against Norland at the Harbor Cup Finals "
+    "in Port Aven on Tuesday, and Soler and Ivo Marte won the deciding doubles. Soler beat Dmitri "
+    "Volk 6-4, 6-4 after Norland's Anton Rusev had won the opening singles. Valdoria beat Norland 2-1 "
+    "and play Estmark next. Soler said Valdoria had waited a long time for the Harbor Cup.",
+    "Wire Service",
+)
+
+
+def test_a_match_and_the_tournament_day_it_belongs_to_are_one_story():
+    assert groups([OPENING_DAY, MATCH_DAY_TWO]) == [["match", "opening"]]
+    # the match is about players the opening day never names: only the named event joins them
+    assert not same_story(focus_of(MATCH_DAY_TWO), focus_of(replace(OPENING_DAY, title="Tournament opens in Port Aven")))

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..editor.article_kind import EVERGREEN_APART, article_kind
 from ..model import Article
 
 FOCUS_WORDS = 150  # the opening that says whom an article is about (as the clustering's lead)
@@ -66,6 +67,8 @@ class Focus:
     models: frozenset[tuple[str, str]]
     words: tuple[str, ...]  # sorted, so a name's stem is found by bisection
     judged: bool  # enough text to tell what it is about
+    kind: str = "news"  # briefgen.editor.article_kind: a guide or a list is no event's story
+    events: frozenset[str] = frozenset()  # named events its headline places it in ("davis cup final")
 
 
 @lru_cache(maxsize=200_000)
@@ -154,7 +157,34 @@ def focus_of(article: Article) -> Focus:
         # only capitalised words: a name is matched by a name ("Wild" the team, not "wild" rabbits)
         words=tuple(sorted({normal(w) for w in set(_TOKEN.findall(text)) if w[:1].isupper()})),
         judged=len(words) >= MIN_BODY_WORDS,
+        kind=article_kind(article.title, article.url),
+        events=events_named(article.title),
     )
+
+
+# The last word of a name that names an occasion rather than a place, a person or a firm: "Davis Cup
+# Finals", "LA Auto Show", "Web Summit". Two headlines placing themselves in one named occasion
+# report one developing event (a day's round-up and a match of it), where a shared place ("Hong
+# Kong") says nothing of the kind.
+EVENT_WORDS = frozenset(
+    "cup final show open games olympic olympics summit award awards festival conference championship "
+    "championships expo fair tournament marathon prix hearing trial election debate congress convention "
+    "world series".split()
+)
+_CAPITALISED_RUN = re.compile(r"(?:\b[A-Z][\w'’.-]*(?:\s+|$)){2,}")
+
+
+def events_named(title: str) -> frozenset[str]:
+    """The named occasions a headline names: runs of two or more capitalised words ending in an
+    occasion's word, lower case and singular ("davis cup final")."""
+    found = set()
+    for run in _CAPITALISED_RUN.findall(title):
+        heads = [normal(w) for w in run.split()]
+        while heads and heads[-1] not in EVENT_WORDS:
+            heads = heads[:-1]
+        if len(heads) >= 2 and heads[0] not in ENGLISH_STOP_WORDS:
+            found.add(" ".join(heads))
+    return frozenset(found)
 
 
 def names(words: tuple[str, ...], head: str) -> bool:
@@ -185,9 +215,16 @@ def same_story(a: Focus, b: Focus) -> bool:
     names nothing centrally (an article about "a man" and his duvet has no names to compare)."""
     if not (a.judged and b.judged and a.names and b.names):
         return True
+    if a.kind != b.kind and (a.kind in EVERGREEN_APART or b.kind in EVERGREEN_APART):
+        return False  # a guide or a best-of list beside a report (or a deals post): another story
     if other_model(a, b) or other_model(b, a):
         return False
-    return not (about_another(a, b) or about_another(b, a))
+    a_elsewhere, b_elsewhere = about_another(a, b), about_another(b, a)
+    if a_elsewhere and b_elsewhere:
+        return False
+    # one reports all the other is about and more (a match of the tournament the other covers):
+    # one story when both headlines place themselves in the same named occasion
+    return not (a_elsewhere or b_elsewhere) or bool(a.events & b.events)
 
 
 def about_another(focus: Focus, other: Focus) -> bool:

@@ -22,6 +22,9 @@ ALGORITHMS = (
     "random",
 )
 TITLE_ENCODERS = ("minilm",)  # see briefgen.cluster.title_encoder
+# A daily briefing's news is of its day and the days just before: Monday's briefing still carries
+# Friday evening's news. Stories whose newest article is older leave the main list (briefgen.editor.ranking).
+DEFAULT_MAX_AGE_DAYS = 3
 # the options briefing.json records (in this order): what a reader of the file needs to know about
 # how its stories and facts were chosen
 RECORDED_OPTIONS = (
@@ -35,6 +38,7 @@ RECORDED_OPTIONS = (
     "story_window_days",
     "title_encoder",
     "coverage_by",
+    "max_age_days",
 )
 
 
@@ -109,6 +113,9 @@ class BriefingConfig:
     title_encoder: str | None = None
     title_encoder_weight: float = 0.7
     title_threshold: float = 0.35
+    # a story whose newest dated article is more than this many days older than the briefing leaves
+    # its main list for the "Earlier" list (briefgen.editor.ranking); None keeps every story
+    max_age_days: int | None = DEFAULT_MAX_AGE_DAYS
     # coverage: the outlet attribute (a registry key: kind, country, owner or a user's tag) that the
     # per-story bar shows and that blind spots ("covered only by …") are found by
     coverage_by: str = "kind"
@@ -161,6 +168,8 @@ class BriefingConfig:
             raise ValueError(f"web_url must be an http(s) address, not {self.web_url!r}")
         if self.email_max_bytes < 10_000:
             raise ValueError("email_max_bytes must be at least 10000")
+        if self.max_age_days is not None and self.max_age_days < 0:
+            raise ValueError("max_age_days must be 0 or more (None: no window)")
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")
 

@@ -281,3 +281,28 @@ def _citations(side: list[Figure], articles, outlet_of) -> tuple[Citation, ...]:
             a = articles[f.sentence]
             cited.append(Citation(a.outlet_label, a.title, a.url, a.id))
     return tuple(cited)
+
+
+# The phrase that dates a line: "In July,", "on Tuesday", "since May 5, 2019", "in early March".
+_DATE_PHRASE = r"(?:\b(?:in|on|since|by|until|from|last|this|next|early|late|mid)[\s-]+)*(?:early\s+|late\s+)?{value}\b(?:\s+\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?\s*,?\s*"
+_NAME_BEFORE = r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),?\s+(?:aged\s+)?{value}\b"
+_CLAUSE_END = re.compile(r"\s*(?:[,;:(]|\s[—–-]\s)")
+CLAUSE_WORDS = 12  # at most this many of the line's words say what a date is the date of
+
+
+def what_differs(line: str, value: str, kind: str) -> str:
+    """The detail outlets give different values for, worded for a reader from the line that carries
+    one value: for an age, whose age ("Assange's age"); for a month or weekday, when what happened
+    ("When NASA awarded the first three contracts under the program")."""
+    if kind == "age":
+        named = re.search(_NAME_BEFORE.format(value=re.escape(value)), line)
+        return f"{named.group(1)}'s age" if named else "The age given"
+    rest = re.sub(_DATE_PHRASE.format(value=re.escape(value)), " ", line, count=1, flags=re.I)
+    clause = _CLAUSE_END.split(" ".join(rest.split()).lstrip(",;:—– "), maxsplit=1)[0].rstrip(".!?\"'”’ ")
+    words = clause.split()
+    if not words:
+        return f"The {kind}"
+    if words[0].lower() in ("the", "a", "an", "this", "that", "its", "his", "her", "their", "our"):
+        words[0] = words[0].lower()  # the clause's opening capital was the line's
+    shown = " ".join(words[:CLAUSE_WORDS]) + (" …" if len(words) > CLAUSE_WORDS else "")
+    return "When " + shown

@@ -38,7 +38,7 @@ from ..model import (
 )
 from ..summarize.select import word_overlap as overlap
 from .claims import PASSAGE_BAR, ArticleFacts, Finding, article_facts, judge, statements
-from .disagree import find_disagreements
+from .disagree import find_disagreements, what_differs
 from .names import matching_terms
 
 
@@ -481,10 +481,6 @@ def _cite(articles: list[Article]) -> tuple[Citation, ...]:
 
 
 def _about(line: str, value: str, kind: str) -> str:
-    """The words around the disputed value in the line, the value itself as "…"."""
-    at = line.find(value)
-    if at < 0:
-        return f"{kind}: " + " ".join(line.split()[:8]) + " …"
-    before = line[:at].split()[-4:]
-    after = line[at + len(value):].split()[:6]
-    return " ".join(before + ["…"] + after).strip()
+    """What differs, as a reader asks it: "Assange's age", "When NASA awarded the first three
+    contracts under the program" (briefgen.disagree.what_differs)."""
+    return what_differs(line, value, kind)

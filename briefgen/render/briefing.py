@@ -19,6 +19,7 @@ import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -88,6 +89,8 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.globals["blindspot_heading"] = coverage_text.blindspot_heading
     env.filters["in_source_order"] = in_source_order
     env.filters["lang"] = lang_attribute
+    env.filters["story_date"] = story_date
+    env.globals["EARLIER_SHOWN"] = EARLIER_SHOWN
     return env
 
 
@@ -109,6 +112,19 @@ def cited_in(briefing: Briefing) -> dict[str, list[int]]:
         for article in dict.fromkeys(cited):
             places.setdefault(article, []).append(number)
     return places
+
+
+# The "Earlier" list names this many of the stories set aside as older than the window; briefing.json
+# has them all. A reader needs to see that old stories were left out and which, not read them.
+EARLIER_SHOWN = 10
+
+
+def story_date(published: date | None, opening: bool = False) -> str:
+    """A story's date as a reader reads it: "19 November 2019", or "date not stated" ("Date not
+    stated" to open a line)."""
+    if published:
+        return f"{published.day} {published.strftime('%B %Y')}"
+    return "Date not stated" if opening else "date not stated"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
@@ -259,7 +275,7 @@ def _outlet_details(brief: StoryBrief, by_id: dict[str, Article]) -> list[dict]:
 
 # The version of briefing.json's contract (docs/json.md, briefgen/render/briefing.schema.json): raised when
 # fields are added; a field once published keeps its name and meaning.
-CONTRACT_VERSION = 3
+CONTRACT_VERSION = 4
 # the contract's JSON Schema, written beside every briefing.json, which names it in `$schema`
 SCHEMA_FILE = "briefing.schema.json"
 
@@ -269,6 +285,62 @@ def _coverage(coverage: Coverage | None) -> dict:
     if coverage is None:
         return {}
     return {key: {vc.value: vc.count for vc in counts} for key, counts in coverage.by_key}
+
+
+def _story(s: StoryBrief, by_id: dict[str, Article], outlet_of: dict[str, str | None]) -> dict:
+    """One story of `briefing.json` (in `stories` and in `earlier`)."""
+    return {
+        "id": s.story.id,
+        "headline": s.headline,
+        "outlets": list(s.outlets),
+        "outlet_details": _outlet_details(s, by_id),
+        "articles": list(s.story.article_ids),
+        "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+        "new_articles": s.new_articles,
+        "status": s.status,
+        "date": s.published.isoformat() if s.published else None,
+        "coverage": _coverage(s.coverage),
+        "shared_owners": [
+            {"owner": owner, "outlets": list(outlets)} for owner, outlets in (s.coverage.shared_owners if s.coverage else ())
+        ],
+        "sentences": [
+            {
+                "text": x.text,
+                "article": x.article_id,
+                "support": x.support,
+                "sources": [_citation(c, outlet_of) for c in x.sources],
+                "coverage": _coverage(x.coverage),
+            }
+            for x in s.sentences
+        ],
+        # only when no fact is shared: each outlet's lead, reported by that outlet alone
+        "by_outlet": [
+            {
+                "outlet": x.sources[0].outlet,
+                "outlet_name": outlet_of.get(x.sources[0].article),
+                "text": x.text,
+                "article": x.article_id,
+                "sources": [_citation(c, outlet_of) for c in x.sources],
+            }
+            for x in s.by_outlet
+        ],
+        "single_source": [
+            {
+                "text": x.text,
+                "article": x.article_id,
+                "sources": [_citation(c, outlet_of) for c in x.sources],
+                "coverage": _coverage(x.coverage),
+            }
+            for x in s.single_source
+        ],
+        "disagreements": [
+            {
+                "about": d.about,
+                "claims": [{"value": c.value, "sources": [_citation(x, outlet_of) for x in c.sources]} for c in d.claims],
+            }
+            for d in s.disagreements
+        ],
+    }
 
 
 def briefing_to_dict(briefing: Briefing) -> dict:
@@ -297,60 +369,10 @@ def _briefing_dict(briefing: Briefing) -> dict:
         "options": {name: value for name, value in briefing.options},
         "date": briefing.date.isoformat(),
         "since": briefing.since.isoformat() if briefing.since else None,
-        "stories": [
-            {
-                "id": s.story.id,
-                "headline": s.headline,
-                "outlets": list(s.outlets),
-                "outlet_details": _outlet_details(s, by_id),
-                "articles": list(s.story.article_ids),
-                "first_seen": s.first_seen.isoformat() if s.first_seen else None,
-                "new_articles": s.new_articles,
-                "status": s.status,
-                "coverage": _coverage(s.coverage),
-                "shared_owners": [
-                    {"owner": owner, "outlets": list(outlets)} for owner, outlets in (s.coverage.shared_owners if s.coverage else ())
-                ],
-                "sentences": [
-                    {
-                        "text": x.text,
-                        "article": x.article_id,
-                        "support": x.support,
-                        "sources": [_citation(c, outlet_of) for c in x.sources],
-                        "coverage": _coverage(x.coverage),
-                    }
-                    for x in s.sentences
-                ],
-                # only when no fact is shared: each outlet's lead, reported by that outlet alone
-                "by_outlet": [
-                    {
-                        "outlet": x.sources[0].outlet,
-                        "outlet_name": outlet_of.get(x.sources[0].article),
-                        "text": x.text,
-                        "article": x.article_id,
-                        "sources": [_citation(c, outlet_of) for c in x.sources],
-                    }
-                    for x in s.by_outlet
-                ],
-                "single_source": [
-                    {
-                        "text": x.text,
-                        "article": x.article_id,
-                        "sources": [_citation(c, outlet_of) for c in x.sources],
-                        "coverage": _coverage(x.coverage),
-                    }
-                    for x in s.single_source
-                ],
-                "disagreements": [
-                    {
-                        "about": d.about,
-                        "claims": [{"value": c.value, "sources": [_citation(x, outlet_of) for x in c.sources]} for c in d.claims],
-                    }
-                    for d in s.disagreements
-                ],
-            }
-            for s in briefing.stories
-        ],
+        "stories": [_story(s, by_id, outlet_of) for s in briefing.stories],
+        # stories whose newest article is more than max_age_days older than the briefing (same shape)
+        "max_age_days": briefing.max_age_days,
+        "earlier": [_story(s, by_id, outlet_of) for s in briefing.earlier],
         "coverage_by": briefing.coverage_by,
         "blindspots": [
             {"story": b.story_id, "headline": b.headline, "key": b.key, "value": b.value, "outlets": list(b.outlets)}

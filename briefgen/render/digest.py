@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from ..links import safe_url
 from ..model import Briefing, StoryBrief
@@ -38,6 +39,7 @@ class DigestLine:
     outlets: tuple[str, ...]
     url: str | None  # an http(s) address of one of its articles, the one its first line quotes first
     moved: bool  # a story with a shared fact, listed as a line for want of room
+    published: date | None = None  # the story's date: its newest dated article's
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def digest(
     rest = [(n, s) for n, s in numbered if n not in kept]
     shown = rest if listed is None else rest[:listed]
     lines = tuple(
-        DigestLine(n, s.headline, s.outlets, urls[s.story.id], has_shared_fact(s)) for n, s in shown
+        DigestLine(n, s.headline, s.outlets, urls[s.story.id], has_shared_fact(s), s.published) for n, s in shown
     )
     return Digest(
         full=full,
