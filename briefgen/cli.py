@@ -24,10 +24,12 @@ from .config_file import ConfigFileError, find_config, read_options
 from .dedupe import signature
 from .fetch import FetchConfig, fetch_feeds
 from .engines import ENGINES, Engine, make_engine
+from .clean import article_sentences
 from .ingest import read_paths
+from .language import language_code
 from .provenance import OutletRegistry, RegistryError
 from .model import Briefing, Skipped
-from .pipeline import brief_articles, build_briefing, group_articles, read_articles, without_future_date
+from .pipeline import brief_articles, build_briefing, group_articles, in_languages, read_articles, without_future_date
 from .progress import Progress
 from .links import safe_url
 from .render import briefing_to_dict, write_briefing
@@ -70,6 +72,13 @@ def _web_address(value: str) -> str:
     return url
 
 
+def _language(value: str) -> str:
+    try:
+        return language_code(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def shown(text: str) -> str:
     """A file name or reason fit for one line of a terminal: a newline or an escape sequence in a
     file's name must not forge a line of output or drive the terminal."""
@@ -99,6 +108,10 @@ def parser() -> argparse.ArgumentParser:
         "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
     )
     build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
+    build.add_argument(
+        "--language", type=_language, metavar="CODE",
+        help="read every article in this language (an ISO 639-1 code: de, fr, zh); default: each article's own, detected",
+    )
     build.add_argument(
         "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
     )
@@ -151,6 +164,8 @@ def parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print what briefgen read from each file, one JSON line each")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
     extract.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    extract.add_argument("--language", type=_language, metavar="CODE", help="read every article in this language")
+    extract.add_argument("--sentences", action="store_true", help="also print each article's sentences as briefgen splits them")
 
     cluster = commands.add_parser("cluster", help="print how the articles group into stories, one JSON line each")
     cluster.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
@@ -204,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         stage_budget=args.stage_budget,
         title_encoder=args.title_encoder,
         coverage_by=args.coverage_by,
+        language=args.language,
     )
     if not _title_encoder_ready(config):
         return 2
@@ -375,13 +391,17 @@ def _report_skipped(skipped) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
+    articles = in_languages(articles, BriefingConfig(language=args.language))
     articles = one_outlet_per_site(drop_site_boilerplate(articles))  # what a briefing reads, dates as written
     _report_skipped(skipped)
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {
             "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
-            "published": a.published, "author": a.author, "url": a.url, "source_id": a.source_id, "text": a.body,
+            "published": a.published, "author": a.author, "url": a.url, "source_id": a.source_id,
+            "language": a.language, "text": a.body,
         }
+        if args.sentences:
+            record["sentences"] = [s.text for s in article_sentences(a)]
         print(json.dumps(record, ensure_ascii=False))
     return 0 if articles else 1
 

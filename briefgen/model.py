@@ -32,6 +32,9 @@ class Article:
     # the input's own id for the article (a JSON record's "id", a feed item's guid), so a job can
     # join briefgen's results back to its own data; `id` stays briefgen's content hash
     source_id: str | None = None
+    # the ISO 639-1 code of the language the article is written in (briefgen.language): detected from
+    # its text at ingest, or the one the user forced; None only before ingest has read it
+    language: str | None = None
 
     @property
     def outlet_label(self) -> str:

@@ -8,6 +8,7 @@ briefing and do what it likes with it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -22,7 +23,8 @@ from .consensus import brief_story, outlet_key
 from .coverage import describe_coverage
 from .headline import choose_headline
 from .dedupe import mark_duplicates
-from .ingest import read_paths
+from .ingest import read_paths, with_language
+from .language import DEFAULT_LANGUAGE, language_code
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .provenance import OutletRegistry
 from .progress import Progress
@@ -77,7 +79,30 @@ def read_articles(
         articles, skipped = read_paths(
             paths, registry, config.max_article_bytes, config.max_articles, workers=allowed_workers(config)
         )
+        articles = in_languages(articles, config)
         return drop_site_boilerplate([without_future_date(a, on) for a in articles]), skipped
+
+
+def in_languages(articles: list[Article], config: BriefingConfig) -> list[Article]:
+    """Each article with its language: the one `config.language` forces, else its own (detected
+    from its text where no reader set it: a feed's summary, an article of an earlier run)."""
+    if config.language is not None:
+        code = language_code(config.language)
+        return [a if a.language == code else replace(a, language=code) for a in articles]
+    return [with_language(a) for a in articles]
+
+
+def story_language(members: list[Article]) -> str:
+    """The language most of a story's originals are written in (a tie: the first code in order)."""
+    counts = Counter(a.language or DEFAULT_LANGUAGE for a in members if a.duplicate_of is None)
+    counts = counts or Counter(a.language or DEFAULT_LANGUAGE for a in members)
+    return min(counts, key=lambda code: (-counts[code], code)) if counts else DEFAULT_LANGUAGE
+
+
+def in_story_language(config: BriefingConfig, members: list[Article]) -> BriefingConfig:
+    """The options for one story's stages, their `language` the story's own: its summary, its
+    facts and its citations are read by that language's rules."""
+    return replace(config, language=story_language(members))
 
 
 def brief_articles(
@@ -99,8 +124,9 @@ def brief_articles(
     """
     day = on or date.today()
     budget = config.stage_budget
+    articles = in_languages(articles, config)
     read_now = {a.id: a for a in articles}
-    window = {a.id: a for a in history.articles} | read_now  # today's reading of an article wins
+    window = {a.id: a for a in in_languages(list(history.articles), config)} | read_now  # today's reading of an article wins
     # one name per outlet across the window: its spellings, and bylines naming an outlet it holds
     window = {a.id: a for a in one_outlet_per_site(list(window.values()))}
     first_seen = {i: history.first_seen.get(i, day) for i in window}
@@ -151,9 +177,10 @@ def brief_stories(
 
 def brief_one_story(story: Story, members: list[Article], by_id: dict[str, Article], config: BriefingConfig) -> StoryBrief:
     """Stages 2 (its originals' sentences), 5 and 6 for one story, undated: what a worker runs."""
+    config = in_story_language(config, members)
     with stage("clean", None):  # copies add no sentences
         sentences = {
-            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            a.id: article_sentences(a, None, config.max_sentences_per_article)
             for a in members
             if a.duplicate_of is None
         }
@@ -173,18 +200,19 @@ def _brief_stories_here(
     budget = config.stage_budget
     with stage("clean", budget):  # 2. sentences of every original (copies add none)
         sentences = {
-            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            a.id: article_sentences(a, None, config.max_sentences_per_article)
             for s in stories
             for a in members[s.id]
             if a.duplicate_of is None
         }
+    story_config = {s.id: in_story_language(config, members[s.id]) for s in stories}
     with stage("summarize", budget):  # 5.
-        ranked = {s.id: rank_story(members[s.id], sentences, config) for s in stories}
+        ranked = {s.id: rank_story(members[s.id], sentences, story_config[s.id]) for s in stories}
     with stage("consensus", budget):  # 6.
         briefs = []
         for s in stories:
             headline, ranking = ranked[s.id]
-            briefs.append(brief_story(s, by_id, sentences, ranking, headline, config))
+            briefs.append(brief_story(s, by_id, sentences, ranking, headline, story_config[s.id]))
             if progress:
                 progress.advance()
     return briefs
@@ -221,6 +249,7 @@ def summarize_story(
 ) -> StoryBrief:
     """Stages 5 and 6 for one story, with no history (every article new): what an engine runs per
     story. Needs only the story's own articles and their sentences."""
+    config = in_story_language(config, [by_id[i] for i in story.article_ids])
     headline, ranked = rank_story([by_id[i] for i in story.article_ids], sentences, config)
     brief = brief_story(story, by_id, sentences, ranked, headline, config)
     return dated(brief, None, len(story.article_ids))

@@ -292,6 +292,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
                 "author": a.author,
                 "duplicate_of": a.duplicate_of,
                 "source_id": a.source_id,
+                "language": a.language,
             }
             for a in briefing.articles
         ],

@@ -10,8 +10,10 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
+from ..language import detect_language
 from ..model import Article, Skipped
 from ..provenance import OutletRegistry
 from ..process_pool import add_worker_timings, map_in_processes
@@ -34,7 +36,7 @@ READERS = {
     ".xml": "feed",
 }
 
-__all__ = ["ArticleError", "READERS", "content_id", "iter_files", "iter_inputs", "read_files", "read_paths"]
+__all__ = ["ArticleError", "READERS", "content_id", "iter_files", "iter_inputs", "read_files", "read_paths", "with_language"]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -241,7 +243,14 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
         if isinstance(item, Skipped):
             skipped.append(item)
         else:
-            yield item
+            yield with_language(item)
+
+
+def with_language(article: Article) -> Article:
+    """The article with its language (`briefgen.language`): the reader's, else detected from its text."""
+    if article.language is not None:
+        return article
+    return replace(article, language=detect_language(f"{article.title}\n{article.body}"))
 
 
 def _binary_lines(path: Path) -> Iterator[bytes]:
