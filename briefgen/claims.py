@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .language import lone_capital_is_name, stop_words
 from .summarize.terms import sentence_terms
 
 # One passage (a sentence or two in a row) must tell the fact: a fair share of the line's words
@@ -173,8 +174,23 @@ def _outside_quotes(text: str) -> str:
     return _QUOTATION.sub(" ", text)
 
 
-def _name_runs(text: str) -> list[tuple[str, ...]]:
-    """Runs of capitalised words outside quotations, sentence-opening glue and calendar words left out."""
+def _name_runs(text: str, language: str = "en") -> list[tuple[str, ...]]:
+    """Runs of capitalised words outside quotations, sentence-opening glue and calendar words left
+    out. Where a language capitalises every noun (German), a lone capitalised word is no name ("Sitz",
+    "Aufsichtsrat"): only runs of two or more words and acronyms ("AfD", "DB") are."""
+    runs = _capitalised_runs(text, language)
+    if lone_capital_is_name(language):
+        return runs
+    acronyms = {m.group().lower() for m in _SEVERAL_CAPITALS.finditer(text)}
+    return [run for run in runs if len(run) > 1 or run[0] in acronyms]
+
+
+# a word with two capitals or more: an acronym or an abbreviated name ("AfD", "DB", "iOS" aside)
+_SEVERAL_CAPITALS = re.compile(r"\b\w*[A-ZÄÖÜ]\w*[A-ZÄÖÜ]\w*\b")
+
+
+def _capitalised_runs(text: str, language: str) -> list[tuple[str, ...]]:
+    glue = stop_words(language) if language != "en" else frozenset()
     runs: list[tuple[str, ...]] = []
     for part in re.split(r"[,;:()—–\"“”]|\.\s", _outside_quotes(text)):
         tokens = part.split()
@@ -184,6 +200,7 @@ def _name_runs(text: str) -> list[tuple[str, ...]]:
             if word.endswith(("’s", "'s")):
                 word = word[:-2]
             capital = bool(_CAPITALISED.fullmatch(word) or _DOMAIN.fullmatch(word)) and word.lower() not in _NOT_NAMES
+            capital = capital and word.lower() not in glue
             opening = position == 0 and _opens_sentence(text, part)
             if opening and capital:  # capitalised by grammar, unless the next word is a name too ("Bloomberg News")
                 following = tokens[position + 1].strip(".’'\"“”‘") if position + 1 < len(tokens) else ""
@@ -218,7 +235,7 @@ def _speaker(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def elements(text: str) -> Elements:
+def elements(text: str, language: str = "en") -> Elements:
     quotes = []
     for m in _QUOTATION.finditer(text):
         quoted = normalised_words(m.group(1) or m.group(2))
@@ -232,7 +249,7 @@ def elements(text: str) -> Elements:
         weekdays=frozenset(m.group(1) for m in _WEEKDAY.finditer(outside)),
         quotes=tuple(quotes),
         speaker=_speaker(text),
-        names=tuple(_name_runs(text)),
+        names=tuple(_name_runs(text, language)),
     )
 
 
@@ -360,6 +377,7 @@ def judge(
     facts: ArticleFacts | None = None,
     everything: frozenset[str] | None = None,
     hits: Mapping[int, frozenset[str]] | None = None,
+    language: str = "en",
 ) -> Finding:
     """How the article (its sentences and their terms) stands to the line. `facts` and `everything`
     (every term of the article) may be given when the caller has them already: a story's lines are
@@ -372,7 +390,7 @@ def judge(
     facts = facts or article_facts("\n".join(article_texts))
     if everything is None:
         everything = frozenset().union(*article_terms) if article_terms else frozenset()
-    line = elements(line_text)
+    line = elements(line_text, language)
     first = max(0, passage[0] - NEAR) if passage else 0
     end = min(len(article_texts), passage[-1] + 1 + NEAR) if passage else 0
     # what stands beside the passage matters only for who said it: read only when the line names someone

@@ -23,6 +23,7 @@ import scipy.sparse as sp
 
 from .claims import PASSAGE_BAR, ArticleFacts, Finding, article_facts, judge, statements
 from .config import BriefingConfig
+from .language import DEFAULT_LANGUAGE, language_code
 from .model import Article, Citation, Claim, Disagreement, Sentence, Story, StoryBrief, SummarySentence
 from .disagree import find_disagreements
 from .leads import outlet_leads
@@ -52,6 +53,7 @@ class _StorySentences:
     quotes: tuple[tuple[str, ...], ...]  # each sentence's quotations of 2+ words, as " w1 w2 … "
     spaced_words: tuple[str, ...]  # each sentence's lower-case words, " w1 w2 … ", to find them in
     weight: dict[str, float]  # each term's weight in the story (inverse sentence frequency)
+    language: str = "en"  # the story's (ISO 639-1): whose rules say which capitalised words are names
     _reported: dict = field(default_factory=dict, compare=False, repr=False)  # `reporting`, once asked
     _spans: dict = field(default_factory=dict, compare=False, repr=False)  # article id → (first, end)
     _facts: dict = field(default_factory=dict, compare=False, repr=False)  # article id → what it carries
@@ -87,7 +89,8 @@ class _StorySentences:
             for k in columns[bisect.bisect_left(columns, first) : bisect.bisect_left(columns, end)]
         }
         return judge(
-            self.texts[i], line, self.texts[first:end], self.terms[first:end], self.weight, facts, everything, in_article
+            self.texts[i], line, self.texts[first:end], self.terms[first:end], self.weight, facts, everything, in_article,
+            language=self.language,
         )
 
     def sharing(self, i: int) -> list[int]:
@@ -185,7 +188,12 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
         quotes=tuple(quotations(text) for text in texts),
         spaced_words=tuple(_spaced(_WORD.findall(text.lower())) for text in texts),
         weight=by_term,
+        language=_code(language),
     )
+
+
+def _code(language: str | None) -> str:
+    return language_code(language) if language else DEFAULT_LANGUAGE
 
 
 def same_fact(pool: _StorySentences, a: int, b: int, config: BriefingConfig) -> bool:

@@ -155,6 +155,10 @@ class StoryBrief:
     first_seen: date | None = None
     new_articles: int = 0
     coverage: Coverage | None = None  # its outlets' spread (briefgen.coverage), once described
+    # the story's outlets that wrote in another language than its own, as (ISO 639-1 code, outlets):
+    # shown as "also covered in German by …", never counted as support for a line
+    also_covered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    language: str | None = None  # the ISO 639-1 code its lines are written in (None: not recorded)
 
     @property
     def status(self) -> str:

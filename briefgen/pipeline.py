@@ -99,6 +99,35 @@ def story_language(members: list[Article]) -> str:
     return min(counts, key=lambda code: (-counts[code], code)) if counts else DEFAULT_LANGUAGE
 
 
+OtherLanguages = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def in_one_language(story: Story, members: list[Article]) -> tuple[Story, list[Article], OtherLanguages]:
+    """The story's articles in its own language (as a story of their own), and the outlets that
+    covered it in other languages (a story joins languages only on shared numbers and names:
+    `briefgen.cluster.same_language_edges`). Lines are chosen and matched among the first alone: a
+    German article is never taken as support for an English line it was not matched on."""
+    language = story_language(members)
+    code = {a.id: a.language or DEFAULT_LANGUAGE for a in members}
+    code |= {a.id: code[a.duplicate_of] for a in members if a.duplicate_of in code}  # a copy goes with its original
+    own = [a for a in members if code[a.id] == language]
+    if len(own) == len(members):
+        return story, members, ()
+    own_outlets = {a.outlet_label for a in own}
+    others: dict[str, set[str]] = {}
+    for a in members:
+        if code[a.id] != language and a.outlet_label not in own_outlets:
+            others.setdefault(code[a.id], set()).add(a.outlet_label)
+    also = tuple((code, tuple(sorted(outlets))) for code, outlets in sorted(others.items()))
+    return Story(id=story.id, article_ids=tuple(a.id for a in own)), own, also
+
+
+def with_other_languages(brief: StoryBrief, whole: Story, also_covered: OtherLanguages, language: str) -> StoryBrief:
+    """The brief of a story's own-language part, with the whole story, its language and its
+    other-language outlets."""
+    return replace(brief, story=whole, also_covered=also_covered, language=language)
+
+
 def in_story_language(config: BriefingConfig, members: list[Article]) -> BriefingConfig:
     """The options for one story's stages, their `language` the story's own: its summary, its
     facts and its citations are read by that language's rules."""
@@ -178,6 +207,7 @@ def brief_stories(
 def brief_one_story(story: Story, members: list[Article], by_id: dict[str, Article], config: BriefingConfig) -> StoryBrief:
     """Stages 2 (its originals' sentences), 5 and 6 for one story, undated: what a worker runs."""
     config = in_story_language(config, members)
+    whole, (story, members, also_covered) = story, in_one_language(story, members)
     with stage("clean", None):  # copies add no sentences
         sentences = {
             a.id: article_sentences(a, None, config.max_sentences_per_article)
@@ -187,7 +217,8 @@ def brief_one_story(story: Story, members: list[Article], by_id: dict[str, Artic
     with stage("summarize", None):
         headline, ranking = rank_story(members, sentences, config)
     with stage("consensus", None):
-        return brief_story(story, by_id, sentences, ranking, headline, config)
+        brief = brief_story(story, by_id, sentences, ranking, headline, config)
+        return with_other_languages(brief, whole, also_covered, config.language)
 
 
 def _brief_stories_here(
@@ -198,6 +229,10 @@ def _brief_stories_here(
     progress: Progress | None,
 ) -> list[StoryBrief]:
     budget = config.stage_budget
+    whole = {s.id: s for s in stories}
+    parts = {s.id: in_one_language(s, members[s.id]) for s in stories}
+    stories = [parts[s.id][0] for s in stories]
+    members = {s.id: parts[s.id][1] for s in stories}
     with stage("clean", budget):  # 2. sentences of every original (copies add none)
         sentences = {
             a.id: article_sentences(a, None, config.max_sentences_per_article)
@@ -212,7 +247,8 @@ def _brief_stories_here(
         briefs = []
         for s in stories:
             headline, ranking = ranked[s.id]
-            briefs.append(brief_story(s, by_id, sentences, ranking, headline, story_config[s.id]))
+            brief = brief_story(s, by_id, sentences, ranking, headline, story_config[s.id])
+            briefs.append(with_other_languages(brief, whole[s.id], parts[s.id][2], story_config[s.id].language))
             if progress:
                 progress.advance()
     return briefs
@@ -250,8 +286,9 @@ def summarize_story(
     """Stages 5 and 6 for one story, with no history (every article new): what an engine runs per
     story. Needs only the story's own articles and their sentences."""
     config = in_story_language(config, [by_id[i] for i in story.article_ids])
-    headline, ranked = rank_story([by_id[i] for i in story.article_ids], sentences, config)
-    brief = brief_story(story, by_id, sentences, ranked, headline, config)
+    whole, (story, members, also_covered) = story, in_one_language(story, [by_id[i] for i in story.article_ids])
+    headline, ranked = rank_story(members, sentences, config)
+    brief = with_other_languages(brief_story(story, by_id, sentences, ranked, headline, config), whole, also_covered, config.language)
     return dated(brief, None, len(story.article_ids))
 
 

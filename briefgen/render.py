@@ -30,6 +30,7 @@ from .budget import stage
 from . import coverage_text
 from .config import BriefingConfig
 from .digest import Digest, fit_digest, several_outlets, story_urls
+from .language import language_display_name
 from .links import safe_url
 from .model import Briefing, Citation, Coverage, StoryBrief
 
@@ -76,6 +77,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["blindspot_note"] = coverage_text.blindspot_note
     env.globals["blindspot_heading"] = coverage_text.blindspot_heading
     env.filters["in_source_order"] = in_source_order
+    env.filters["language_name"] = language_display_name
     return env
 
 
@@ -223,6 +225,14 @@ def _coverage(coverage: Coverage | None) -> dict:
 
 def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json`."""
+    out = _briefing_dict(briefing)
+    for story, brief in zip(out["stories"], briefing.stories):
+        if brief.also_covered:  # only on a story that joined other languages: other stories' objects are unchanged
+            story["also_covered"] = [{"language": code, "outlets": list(outlets)} for code, outlets in brief.also_covered]
+    return out
+
+
+def _briefing_dict(briefing: Briefing) -> dict:
     return {
         "contract": CONTRACT_VERSION,
         "date": briefing.date.isoformat(),

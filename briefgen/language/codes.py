@@ -51,3 +51,8 @@ def declared_code(value: str | None) -> str | None:
 def language_name(code: str) -> str:
     """The English name of a code, as nltk and sumy spell it ("de" → "german"); the code itself when unknown."""
     return NAMES.get(code, code)
+
+
+def language_display_name(code: str) -> str:
+    """The language's name for an English reader: "de" → "German"."""
+    return NAMES.get(code, code).capitalize() if code in NAMES else code
