@@ -177,7 +177,7 @@ def neighbour_graph(articles: list[Article], config: BriefingConfig) -> igraph.G
         edges += block_edges(vectors, transposed, days, start, start + BLOCK_ROWS, config, meaning)
     if config.story_focus:
         edges = focused_edges(edges, [focus_of(a) for a in articles])
-    edges = same_language_edges(edges, articles)
+    edges = same_language_edges(edges, articles, days, config)
     return graph_of(len(articles), edges)
 
 
@@ -229,26 +229,54 @@ def anchor_copy(article: Article) -> Article:
     return replace(article, body=_lead(article))
 
 
-def same_language_edges(edges: list[tuple[int, int, float]], articles: list[Article]) -> list[tuple[int, int, float]]:
-    """The links between articles of one language (node i is `articles[i]`), and those across
-    languages whose two articles share numbers and names enough to be one event. Words of two
-    languages rarely meet, so a link across them rests on names and URL words alone: a German
-    report would join an English story on "Berlin" and "Scholz", and count as its support."""
-    anchors: dict[int, LanguageAnchors] = {}
+def same_language_edges(
+    edges: list[tuple[int, int, float]], articles: list[Article], days: np.ndarray | None = None, config: BriefingConfig | None = None
+) -> list[tuple[int, int, float]]:
+    """The links between articles of one language (node i is `articles[i]`), then the links across
+    languages, made on numbers and names alone.
 
-    def anchors_of(i: int) -> LanguageAnchors:
-        if i not in anchors:
-            anchors[i] = language_anchors(articles[i])
-        return anchors[i]
+    Words, stems and a headline's focus differ from one language to another, so a link across two
+    rests on a few names and URL words: a German report would join an English story on "Berlin" and
+    "Scholz", and count as its support. Two articles in different languages are linked only when
+    they share `SHARED_NUMBERS_ACROSS_LANGUAGES` numbers and `SHARED_NAMES_ACROSS_LANGUAGES` names
+    (in their titles and openings) and are dated within the story window: one event, unmistakably.
+    A day in one language reads nothing more."""
+    kept = [(i, j, score) for i, j, score in edges if articles[i].language == articles[j].language]
+    if len({a.language for a in articles}) < 2:
+        return kept
+    return kept + _linked_across_languages(articles, days, config or BriefingConfig())
 
-    kept = []
-    for i, j, score in edges:
-        if articles[i].language != articles[j].language:
-            a, b = anchors_of(i), anchors_of(j)
-            if len(a.numbers & b.numbers) < SHARED_NUMBERS_ACROSS_LANGUAGES or len(a.names & b.names) < SHARED_NAMES_ACROSS_LANGUAGES:
-                continue
-        kept.append((i, j, score))
-    return kept
+
+# Such a link is as strong as two copies of one report: its evidence is shared facts, not shared words.
+CROSS_LANGUAGE_WEIGHT = 1.0
+# A number in more articles than this (a year, "10") names no one event: it is not used to find pairs.
+_MOST_ARTICLES_PER_NUMBER = 50
+
+
+def _linked_across_languages(articles: list[Article], days: np.ndarray | None, config: BriefingConfig) -> list[tuple[int, int, float]]:
+    anchors = [language_anchors(a) for a in articles]
+    by_number: dict[str, list[int]] = {}
+    for i, anchor in enumerate(anchors):
+        for number in anchor.numbers:
+            by_number.setdefault(number, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for holders in by_number.values():
+        if len(holders) > _MOST_ARTICLES_PER_NUMBER:
+            continue
+        for x, i in enumerate(holders):
+            for j in holders[x + 1 :]:
+                if anchors[i].language != anchors[j].language:
+                    shared[(i, j)] = shared.get((i, j), 0) + 1
+    links = []
+    for (i, j), numbers in sorted(shared.items()):
+        if numbers < SHARED_NUMBERS_ACROSS_LANGUAGES:
+            continue
+        if len(anchors[i].names & anchors[j].names) < SHARED_NAMES_ACROSS_LANGUAGES:
+            continue
+        if days is not None and days[i] >= 0 and days[j] >= 0 and abs(int(days[i]) - int(days[j])) > config.story_window_days:
+            continue
+        links.append((i, j, CROSS_LANGUAGE_WEIGHT))
+    return links
 
 
 def article_days(articles: list[Article]) -> np.ndarray:

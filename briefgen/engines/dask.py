@@ -269,7 +269,7 @@ class _Run:
             edges = focused_edges(edges, [focus[i] for i in order])
         # each original's language, numbers and names, for the links across languages
         anchors = dict(_concat(self.client.gather([self.submit(_language_anchors, p) for p in articles])))
-        edges = same_language_edges(edges, [anchors[i] for i in order])
+        edges = same_language_edges(edges, [anchors[i] for i in order], _days_array(days, order), self.config)
         copies_of = self.client.gather([self.submit(_id_and_original, p) for p in articles])
         return stories_of(graph_of(len(order), edges), order, _concat(copies_of), self.config)
 

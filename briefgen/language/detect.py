@@ -20,7 +20,8 @@ SAMPLE_CHARS = 1_500
 MIN_CONFIDENCE = 0.5
 # ... and a declared language the text gives at least this probability is taken over the model's first choice.
 HINT_CONFIDENCE = 0.05
-# Too little text to read a language from (a headline alone): the hint, else the default.
+# Too little text to read a language from (a word or two): the hint, else the default. A letter of
+# a script without spaces (Chinese, Japanese) counts twice: one says as much as a short word.
 MIN_LETTERS = 20
 
 
@@ -34,7 +35,7 @@ def _identifier():
 def detect_language(text: str, declared: str | None = None) -> str:
     """The ISO 639-1 code of the language `text` is written in; `declared` (a code) is the page's own claim."""
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    if sum(1 if c.isascii() else 2 for c in sample if c.isalpha()) < MIN_LETTERS:
         return declared or DEFAULT_LANGUAGE
     ranked = _identifier().rank(sample)
     best, confidence = ranked[0]
