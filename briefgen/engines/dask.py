@@ -34,6 +34,7 @@ from .. import containment, site_boilerplate
 from ..provenance import sites
 from ..cluster import (
     BLOCK_ROWS,
+    anchor_copy,
     block_edges,
     focused_edges,
     graph_of,
@@ -333,7 +334,7 @@ def _focuses(articles: list[Article]) -> list[tuple[str, Focus]]:
 
 def _language_anchors(articles: list[Article]) -> list[tuple[str, Article]]:
     # the fields the cross-language check reads, on a light copy (no body past its opening)
-    return [(a.id, cluster.anchor_copy(a)) for a in articles if a.duplicate_of is None]
+    return [(a.id, anchor_copy(a)) for a in articles if a.duplicate_of is None]
 
 
 def _headline_fields(articles: list[Article]) -> list[tuple[str, tuple]]:

@@ -61,7 +61,11 @@ def _japanese_segmenter():
 
 @lru_cache(maxsize=1)
 def _chinese_segmenter():
-    import jieba
+    import warnings
+
+    with warnings.catch_warnings():  # jieba imports the deprecated pkg_resources: not the user's concern
+        warnings.simplefilter("ignore", UserWarning)
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
     return jieba

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from ..clean import words
+from ..clean import word_count
 from ..config import BriefingConfig
 from ..lines import article_line_faults
 from ..model import Article, Sentence
@@ -111,7 +111,7 @@ def sentence_pool(articles: list[Article], sentences: dict[str, list[Sentence]])
         # does he face?"), a line introducing what follows ("Tour dates:") or a fragment.
         faults = article_line_faults([s.text for s in own])
         for sentence, fault in zip(own, faults):
-            n = len(words(sentence.text))
+            n = word_count(sentence.text)  # Chinese and Japanese: about two characters a word
             if MIN_WORDS <= n <= MAX_WORDS and fault is None and sentence.text not in seen:
                 seen.add(sentence.text)
                 pool.append(sentence)
