@@ -1,6 +1,6 @@
 """How many of the briefing's citations does the cited article's own text bear out?
 
-Runs `briefgen.verify.check_citations` (an independent, stricter test than the matcher's: the cited
+Runs `briefgen.consensus.verify.check_citations` (an independent, stricter test than the matcher's: the cited
 article holds a sentence with most of the cited sentence's plain words, and its names and numbers)
 on briefings of real clusters, and prints each citation that fails with the closest sentence, for a
 person to judge.
@@ -14,7 +14,7 @@ line quoted from another outlet's article is looked up in the judged claim–art
 (../shared/data/citations/pairs.jsonl and bench/data/citations-extra.jsonl): how many are SUPPORTED,
 PARTIAL, UNSUPPORTED, or not judged yet (printed, to be judged by reading the article); how many of
 the judged SUPPORTED pairs of the shown lines are cited (recall); shown lines that fail the
-stand-alone rules (briefgen.lines.stands_alone_fault); multi-outlet stories without a shared line;
+stand-alone rules (briefgen.editor.fitness.stands_alone_fault); multi-outlet stories without a shared line;
 and the disagreements the briefing shows.
 
 Usage: python bench/citations.py [--shared ../shared] [--judged-only] [--half tune|held-out]
@@ -32,8 +32,8 @@ import json
 from real_day import real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.lines import stands_alone_fault
-from briefgen.verify import check_citations
+from briefgen.editor.fitness import stands_alone_fault
+from briefgen.consensus.verify import check_citations
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -51,7 +51,7 @@ def report(name: str, paths: list[Path]) -> None:
             print(f"    closest: {c.closest[:100]}")
 
 
-# A plainer second opinion on the stand-alone rules, written apart from briefgen.lines (not the same
+# A plainer second opinion on the stand-alone rules, written apart from briefgen.editor.fitness (not the same
 # code run twice): flags for a person to read, deliberately broad.
 _PLAIN_FLAGS = {
     "question": re.compile(r"\?[\"'”’)]*$"),

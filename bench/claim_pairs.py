@@ -1,7 +1,7 @@
 """Score the citation matcher alone: does this article report this line?
 
 Reads the judged claim–article pairs (../shared/data/citations/pairs.jsonl, plus the project's own
-bench/data/citations-extra.jsonl judged the same way) and asks `briefgen.claims.judge` of each pair,
+bench/data/citations-extra.jsonl judged the same way) and asks `briefgen.consensus.claims.judge` of each pair,
 with the article read as briefgen reads it (ingest, sentences) and the story's words weighted over
 all the articles of that story in the pairs. A pair is true when judged SUPPORTED.
 
@@ -22,11 +22,11 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from briefgen.claims import judge, story_weights
-from briefgen.clean import article_sentences
-from briefgen.config import BriefingConfig
+from briefgen.consensus.claims import judge, story_weights
+from briefgen.clean.text import article_sentences
+from briefgen.config.options import BriefingConfig
 from briefgen.ingest import read_paths
-from briefgen.names import matching_terms
+from briefgen.consensus.names import matching_terms
 from briefgen.provenance import OutletRegistry
 
 REPO = Path(__file__).resolve().parent.parent

@@ -39,12 +39,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from briefgen import BriefingConfig
-from briefgen.cluster import cluster_articles
-from briefgen.dedupe import mark_duplicates
+from briefgen.cluster.story_graph import cluster_articles
+from briefgen.dedupe.minhash import mark_duplicates
 from briefgen.ingest import read_paths
 from briefgen.model import Article
 from briefgen.provenance import OutletRegistry
-from briefgen.site_boilerplate import drop_site_boilerplate
+from briefgen.clean.site_boilerplate import drop_site_boilerplate
 
 
 def bcubed(predicted: list, gold: list) -> tuple[float, float, float]:

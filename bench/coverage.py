@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.coverage import describe_coverage
+from briefgen.consensus.coverage import describe_coverage
 from briefgen.ingest.decode import ArticleError
 from briefgen.ingest.html import read_html
 from briefgen.provenance import OutletRegistry, country_of_domain, domain_of

@@ -28,7 +28,7 @@ from pathlib import Path
 from real_day import real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 REPO = Path(__file__).resolve().parent.parent
 WEB = "https://news.example.org/briefings"

@@ -52,7 +52,7 @@ def peak_mb() -> int:
 def run_one(engine_name: str, stage: str, corpus: Path, workers: int) -> dict:
     from briefgen import BriefingConfig, build_briefing
     from briefgen.pipeline import group_articles
-    from briefgen.render import render_briefing
+    from briefgen.render.briefing import render_briefing
 
     config = BriefingConfig()
     result: dict = {"engine": engine_name, "stage": stage}

@@ -31,7 +31,7 @@ from pathlib import Path
 import pysbd
 from sentencex import segment
 
-from briefgen.clean import split_sentences
+from briefgen.clean.text import split_sentences
 from briefgen.ingest.decode import ArticleError, decode
 from briefgen.ingest.html import read_html
 from briefgen.provenance import OutletRegistry

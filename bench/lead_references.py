@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from briefgen.clean import split_sentences  # noqa: E402
+from briefgen.clean.text import split_sentences  # noqa: E402
 from briefgen.ingest import read_paths  # noqa: E402
 from briefgen.ingest.html import read_html  # noqa: E402
 from briefgen.provenance import OutletRegistry  # noqa: E402

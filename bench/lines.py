@@ -6,7 +6,7 @@ as its HTML file, as bench/citations.py does) and counts:
 - stories covered by two or more independent outlets, and how many of them show no line at all
   (no shared fact and no per-outlet lead);
 - summary lines (shared facts, per-outlet leads, single-source claims) that a plain check, written
-  apart from briefgen.lines, flags as a list item or a fragment: a bullet or a date-and-dash
+  apart from briefgen.editor.fitness, flags as a list item or a fragment: a bullet or a date-and-dash
   opening, no full stop at the end, a lower-case or punctuation start, or a quotation closed that
   the line did not open;
 - first lines that open on a pronoun or connective ("He said…").
@@ -26,11 +26,11 @@ from pathlib import Path
 from real_day import real_day_inputs
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.verify import check_citations
+from briefgen.consensus.verify import check_citations
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Deliberately plainer than briefgen.lines (a second opinion, not the same code run twice).
+# Deliberately plainer than briefgen.editor.fitness (a second opinion, not the same code run twice).
 _LIST_OR_SCHEDULE = re.compile(r"^\s*(?:[-–—*•·]\s|\d{1,2}[.)]\s|[A-Z][a-z]{2,8}\.? \d{1,2}\s*(?:--|[–—:-])\s)")
 _ENDS = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PRONOUN_OPENING = re.compile(r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|This|These|Those|But|And)\b")

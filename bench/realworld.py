@@ -8,7 +8,7 @@ Rows:
 - trafilatura: `trafilatura.extract(html, include_comments=False)`;
 - briefgen HTML: the body of briefgen's HTML reader (`briefgen.ingest.html.read_html`).
 Both readers get the same text: each page's bytes decoded as briefgen decodes a file
-(`briefgen.ingest.decode.decode`: declared or detected charset, so a Latin-1 page reads "Überwachung",
+(`briefgen.ingest.decode`: declared or detected charset, so a Latin-1 page reads "Überwachung",
 not "�berwachung"). A must-include string counts as missed when the text does not hold it; a must-exclude string as kept
 when the text holds it. Whitespace is collapsed on both sides (one reader ends a line where the other
 puts a space). The command exits non-zero when briefgen misses more or keeps more than trafilatura.

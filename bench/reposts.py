@@ -37,7 +37,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefgen import BriefingConfig
-from briefgen.dedupe import fingerprint
+from briefgen.dedupe.minhash import fingerprint
 from briefgen.pipeline import group_articles
 
 FORMS = ("byline", "source", "originally", "copyright", "dateline", "none")

@@ -44,8 +44,8 @@ from rouge_score import rouge_scorer  # noqa: E402
 from sumy.parsers.plaintext import PlaintextParser  # noqa: E402
 
 from briefgen import BriefingConfig, build_briefing  # noqa: E402
-from briefgen.clean import words  # noqa: E402
-from briefgen.config import ALGORITHMS  # noqa: E402
+from briefgen.clean.text import words  # noqa: E402
+from briefgen.config.options import ALGORITHMS  # noqa: E402
 from briefgen.summarize import OfflineTokenizer, sumy_summarizer  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeL")

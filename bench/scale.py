@@ -74,8 +74,8 @@ def make_articles(n: int, shared: Path, seed: int = 0):
 
 def run_one(n: int, shared: Path, repeat: int) -> dict:
     from briefgen import BriefingConfig
-    from briefgen.cluster import cluster_articles
-    from briefgen.dedupe import mark_duplicates
+    from briefgen.cluster.story_graph import cluster_articles
+    from briefgen.dedupe.minhash import mark_duplicates
 
     articles = make_articles(n, shared)
     config = BriefingConfig()

@@ -27,7 +27,7 @@ from pathlib import Path
 import pysbd
 from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 
-from briefgen.clean import _segmented, split_sentences
+from briefgen.clean.text import _segmented, split_sentences
 
 HONORIFIC = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs)\.[\"”’]?$"

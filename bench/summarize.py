@@ -5,7 +5,7 @@
     python bench/summarize.py --redundancy examples/articles   # repeats in briefgen's vs sumy's summaries
 
 The pool: every distinct sentence of the 120 real pages in ../shared/data/extraction/ (main text,
-comments and tables by trafilatura, split by briefgen.clean.split_sentences), shuffled with a fixed
+comments and tables by trafilatura, split by briefgen.clean.text.split_sentences), shuffled with a fixed
 seed; 1k and 5k are its first 1,000 and 5,000. The pages hold ~5,100 distinct sentences, so 20k is
 the 5k real sentences plus 15k light edits of them (one word dropped at a seeded position, as an
 outlet rewording a wire sentence would): what a busy story re-posted by many outlets looks like.
@@ -39,7 +39,7 @@ SEED = 0
 def real_sentences(data: Path) -> list[str]:
     import trafilatura
 
-    from briefgen.clean import split_sentences, words
+    from briefgen.clean.text import split_sentences, words
 
     pages = sorted((data / "extraction" / "html").glob("*.html.gz"))
     if not pages:
@@ -158,7 +158,7 @@ def redundancy(paths: list[str], sentences: int = 5) -> None:
     from sumy.parsers.plaintext import PlaintextParser
 
     from briefgen import BriefingConfig, build_briefing
-    from briefgen.config import ALGORITHMS
+    from briefgen.config.options import ALGORITHMS
     from briefgen.summarize import OfflineTokenizer, content_terms, sumy_summarizer, word_overlap
 
     def repeats(texts: list[str]) -> tuple[int, int, float]:

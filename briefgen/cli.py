@@ -11,30 +11,37 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tomllib
 import time
 from datetime import date
 from pathlib import Path
 
+import tomllib
+
 from . import __name__ as _package
 from . import __version__
-from .budget import StageOverBudget, StageTime, recorded_timings, timings_table
-from .config import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
-from .config_file import ConfigFileError, find_config, read_options
-from .dedupe import signature
-from .fetch import FetchConfig, fetch_feeds
+from .clean.site_boilerplate import drop_site_boilerplate
+from .config.file import ConfigFileError, find_config, read_options
+from .config.options import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
+from .dedupe.minhash import signature
 from .engines import ENGINES, Engine, make_engine
-from .clean import article_sentences
+from .clean.text import article_sentences
 from .ingest import read_paths
+from .ingest.fetch import FetchConfig, fetch_feeds
 from .language import language_code
-from .provenance import OutletRegistry, RegistryError
-from .model import Briefing, Skipped
-from .pipeline import brief_articles, build_briefing, group_articles, in_languages, read_articles, without_future_date
-from .progress import Progress
 from .links import safe_url
-from .render import briefing_to_dict, write_briefing
-from .site_boilerplate import drop_site_boilerplate
-from .provenance import one_outlet_per_site
+from .model import Briefing, Skipped
+from .pipeline import (
+    brief_articles,
+    build_briefing,
+    group_articles,
+    in_languages,
+    read_articles,
+    without_future_date,
+)
+from .provenance import OutletRegistry, RegistryError, one_outlet_per_site
+from .render.briefing import briefing_to_dict, write_briefing
+from .runtime.budget import StageOverBudget, StageTime, recorded_timings, timings_table
+from .runtime.progress import Progress
 from .store import EMPTY_HISTORY, Store, StoreError
 
 
@@ -410,7 +417,7 @@ def _title_encoder_ready(config: BriefingConfig) -> bool:
     """Loads the chosen title encoder before any article is read: a missing install is said at once."""
     if config.title_encoder is None:
         return True
-    from .title_encoder import TitleEncoderError, load_encoder
+    from .cluster.title_encoder import TitleEncoderError, load_encoder
 
     try:
         load_encoder(config.title_encoder)

@@ -2,7 +2,7 @@
 
 Each stage takes records and a `BriefingConfig` and returns new records; nothing is mutated in
 place, so every record here is a frozen dataclass. The JSON contract (`briefing.json`) is built from
-these records by `briefgen.render.briefing_to_dict`.
+these records by `briefgen.render.briefing.briefing_to_dict`.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class SummarySentence:
     text: str
     article_id: str  # the article the text is quoted from
     sources: tuple[Citation, ...]
-    coverage: Coverage | None = None  # its sources' spread (briefgen.coverage), once described
+    coverage: Coverage | None = None  # its sources' spread (briefgen.consensus.coverage), once described
 
     @property
     def support(self) -> int:
@@ -148,13 +148,13 @@ class StoryBrief:
     # claims only one outlet makes, listed apart (when the config asks) instead of in the summary
     single_source: tuple[SummarySentence, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
-    # when the story's outlets share no fact: each outlet's own lead, cited to it alone (briefgen.leads)
+    # when the story's outlets share no fact: each outlet's own lead, cited to it alone (briefgen.editor.outlet_leads)
     by_outlet: tuple[SummarySentence, ...] = ()
     # across daily runs (see briefgen.store): the date of the first briefing that carried the story,
     # and how many of its articles no earlier briefing had read. Without history every story is new.
     first_seen: date | None = None
     new_articles: int = 0
-    coverage: Coverage | None = None  # its outlets' spread (briefgen.coverage), once described
+    coverage: Coverage | None = None  # its outlets' spread (briefgen.consensus.coverage), once described
     # the story's outlets that wrote in another language than its own, as (ISO 639-1 code, outlets):
     # shown as "also covered in German by …", never counted as support for a line
     also_covered: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -173,7 +173,7 @@ class Briefing:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
     since: date | None = None  # the previous briefing in the store, when there is one
-    # who the outlets are (briefgen.coverage): the attribute blind spots are found by, the stories
+    # who the outlets are (briefgen.consensus.coverage): the attribute blind spots are found by, the stories
     # covered by one value of it only, and each briefed outlet's attributes as (key, value) pairs
     coverage_by: str = "kind"
     blindspots: tuple[Blindspot, ...] = ()

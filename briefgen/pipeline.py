@@ -11,27 +11,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .budget import stage
-from .clean import article_sentences
+from .clean import article_sentences, drop_site_boilerplate
 from .cluster import carry_story_ids, cluster_articles
 from .config import BriefingConfig
-from .consensus import brief_story, outlet_key
-from .coverage import describe_coverage
-from .headline import choose_headline
+from .consensus import brief_story, describe_coverage, outlet_key
 from .dedupe import mark_duplicates
-from .ingest import read_paths, with_language
+from .editor import choose_headline
+from .ingest import read_paths, with_language, without_future_date
 from .language import DEFAULT_LANGUAGE, language_code
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
-from .provenance import OutletRegistry
-from .progress import Progress
-from .site_boilerplate import drop_site_boilerplate
-from .provenance import one_outlet_per_site
+from .provenance import OutletRegistry, one_outlet_per_site
+from .runtime.budget import stage
+from .runtime.process_pool import (
+    add_worker_timings,
+    allowed_workers,
+    map_in_processes,
+    pool_size,
+)
+from .runtime.progress import Progress
 from .store import EMPTY_HISTORY, History
-from .process_pool import add_worker_timings, allowed_workers, map_in_processes, pool_size
 from .summarize import rank_pool, sentence_pool
 
 if TYPE_CHECKING:
@@ -58,7 +60,10 @@ def build_briefing(
     if engine is not None:
         if history.articles:
             raise ValueError("a build with history runs on the local engine")
-        briefing = engine.build_briefing(paths, config, on=day, outlets_file=outlets_file)
+        articles, briefs, skipped = engine.brief(
+            paths, config, on=day, outlets_file=outlets_file, brief_one=summarize_story
+        )  # 1–6 where the engine runs them
+        briefing = assemble_briefing(day, briefs, articles, skipped)
         return describe_coverage(briefing, OutletRegistry.load(outlets_file), config.coverage_by)  # after 6.
     articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
     return brief_articles(articles, skipped, config, on=day, history=history, outlets=OutletRegistry.load(outlets_file))
@@ -71,7 +76,7 @@ def read_articles(
 
     Each file is cleaned on its own as it is read; then the paragraphs a site repeats across
     several of its articles (a blurb, a disclaimer, a newsletter call written as prose) are dropped
-    from their bodies, which only the batch as a whole shows (`briefgen.site_boilerplate`). That
+    from their bodies, which only the batch as a whole shows (`briefgen.clean.site_boilerplate`). That
     happens before dedupe, so a site's furniture neither joins two of its articles as copies nor
     keeps a re-post apart from its original."""
     with stage("ingest", config.stage_budget):
@@ -186,7 +191,7 @@ def brief_stories(
     progress: Progress | None = None,
 ) -> list[StoryBrief]:
     """Stages 2 (sentences), 5 and 6 for every story, in the stories' order: on every usable core
-    for a large batch (`briefgen.process_pool`), else here, stage after stage."""
+    for a large batch (`briefgen.runtime.process_pool`), else here, stage after stage."""
     workers = pool_size(config, len(stories), sum(len(m) for m in members.values()))
     if workers < 2:
         return _brief_stories_here(stories, members, by_id, config, progress)
@@ -321,19 +326,6 @@ def group_articles(
     articles = one_outlet_per_site(articles)  # one name per outlet, before copies are judged
     articles, stories = group_window(articles, config)  # 3, 4.
     return articles, stories, skipped
-
-
-# A date one day past the briefing's can be a time zone ahead; later than that, it is a wrong clock
-# or a typo, and trusting it would make the copy look like the original (dedupe keeps the earliest
-# dated copy) or hold the article out of its story (the clustering window is a few days).
-FUTURE_DATE_GRACE = timedelta(days=1)
-
-
-def without_future_date(article: Article, day: date) -> Article:
-    """The article, with its published date dropped when that date is after the briefing's."""
-    if article.published and article.published > (day + FUTURE_DATE_GRACE).isoformat():
-        return replace(article, published=None)
-    return article
 
 
 def _independent_outlets(brief: StoryBrief, by_id: dict[str, Article]) -> int:

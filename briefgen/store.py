@@ -56,7 +56,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN source_id TEXT;
     """,
-    # 2 → 3: fingerprints hash their shingles another way (`briefgen.shingles`); one made the old way
+    # 2 → 3: fingerprints hash their shingles another way (`briefgen.dedupe.shingles`); one made the old way
     # compares with a new one as with a stranger. They are dropped, and made again from the stored
     # bodies when an article is read again (a run saves a fingerprint where the store has none).
     """

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.dedupe import choose_original, _original_first
+from briefgen.dedupe.minhash import choose_original, _original_first
 from briefgen.ingest import read_paths
 from briefgen.ingest.text import read_text
 from briefgen.model import Article
@@ -250,7 +250,7 @@ def test_a_single_article_file_over_the_limit_is_still_refused_unread(tmp_path):
 def test_every_article_of_a_story_is_listed_under_sources(tmp_path):
     """Cited articles are numbered; the others (copies included) are listed as "also covering", so an
     outlet named in "Reported by" is always findable under Sources."""
-    from briefgen.render import render_briefing
+    from briefgen.render.briefing import render_briefing
 
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -20,7 +20,7 @@ import pytest
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 from .conftest import DAY, EXAMPLES
 

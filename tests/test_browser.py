@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 from .conftest import DAY, EXAMPLES, REPO
 

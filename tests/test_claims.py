@@ -13,8 +13,8 @@ import json
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.claims import elements, normalised_words
-from briefgen.lines import stands_alone_fault
+from briefgen.consensus.claims import elements, normalised_words
+from briefgen.editor.fitness import stands_alone_fault
 
 from .conftest import DAY, REPO
 

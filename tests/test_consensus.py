@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import BriefingConfig, Citation, SummarySentence, build_briefing
-from briefgen.verify import check_citations
+from briefgen.consensus.verify import check_citations
 
 from .conftest import DAY, EXAMPLES
 
@@ -95,7 +95,7 @@ MUST_SHOW = {
     "public commitments not to sell arms": ("public commitments", ["CBS News", "The Hill", "The New York Times"]),
 }
 # Outlets that report the fact but not every checkable element of the line shown for it: the line
-# is not cited to them (briefgen.claims). Kept visible: each fails today and turns this test red
+# is not cited to them (briefgen.consensus.claims). Kept visible: each fails today and turns this test red
 # (strict xfail) the day the briefing finds a line all of them carry.
 LINE_MISSES = {
     "exchange of letters": "the NYT has the letters, not that they pledged more cooperation",
@@ -146,7 +146,7 @@ def test_every_citation_on_the_seeds_is_a_judged_supported_pair(seed_briefing):
 
 
 def test_every_spelling_of_a_name_is_one_matching_term():
-    from briefgen.names import matching_terms
+    from briefgen.consensus.names import matching_terms
 
     texts = [
         "Any deal would violate several UN Security Council resolutions.",

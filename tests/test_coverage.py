@@ -12,9 +12,9 @@ import pytest
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
-from briefgen.coverage_text import coverage_line
+from briefgen.render.coverage_text import coverage_line
 from briefgen.provenance import KINDS, OutletRegistry, RegistryError, country_of_domain
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 from .conftest import DAY, EXAMPLES
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 from .conftest import EXAMPLES
 from .test_browser import ARTIFACTS, browser, without_stylesheet  # noqa: F401  (the shared Chromium fixture)

@@ -14,7 +14,7 @@ import feedparser
 import pytest
 
 from briefgen.cli import main
-from briefgen.fetch import FetchConfig, fetch_feeds
+from briefgen.ingest.fetch import FetchConfig, fetch_feeds
 from briefgen.provenance import OutletRegistry
 from briefgen.store import SCHEMA_VERSION, Store, StoreError
 

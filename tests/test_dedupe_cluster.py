@@ -12,8 +12,8 @@ import pytest
 
 from briefgen import BriefingConfig
 from briefgen.cli import main
-from briefgen.cluster import cluster_articles
-from briefgen.dedupe import mark_duplicates
+from briefgen.cluster.story_graph import cluster_articles
+from briefgen.dedupe.minhash import mark_duplicates
 from briefgen.pipeline import group_articles, group_window
 
 from .conftest import EXAMPLES
@@ -188,7 +188,7 @@ def test_cluster_command_takes_the_title_encoder(capsys):
 
 
 def test_title_encoder_refuses_weights_that_are_not_the_published_ones(tmp_path):
-    from briefgen.title_encoder import MINILM_SHA256, TitleEncoderError, verify_weights
+    from briefgen.cluster.title_encoder import MINILM_SHA256, TitleEncoderError, verify_weights
 
     weights = tmp_path / "model.safetensors"
     weights.write_bytes(b"not the model")
@@ -202,8 +202,8 @@ def test_bulk_fingerprints_equal_datasketchs_own_on_the_seeds(examples):
     for value, in this process and in workers."""
     from datasketch import MinHash
 
-    from briefgen.dedupe import NUM_PERM, SCHEME, _permutations, fingerprint, fingerprints
-    from briefgen.shingles import body_shingles
+    from briefgen.dedupe.minhash import NUM_PERM, SCHEME, _permutations, fingerprint, fingerprints
+    from briefgen.dedupe.shingles import body_shingles
 
     bodies = [path.read_text(encoding="utf-8") for path in sorted(examples.iterdir())]
     assert len(bodies) >= 5
@@ -218,9 +218,9 @@ def test_bulk_fingerprints_equal_datasketchs_own_on_the_seeds(examples):
 
 
 def _reference_shingle_hashes(text: str) -> list[int]:
-    """The shingle hashes of `briefgen.shingles`, one word and one shingle at a time in plain Python."""
-    from briefgen.clean import WORD
-    from briefgen.shingles import _BASE, _WORD_WEIGHTS
+    """The shingle hashes of `briefgen.dedupe.shingles`, one word and one shingle at a time in plain Python."""
+    from briefgen.clean.text import WORD
+    from briefgen.dedupe.shingles import _BASE, _WORD_WEIGHTS
 
     mask = (1 << 64) - 1
 
@@ -236,7 +236,7 @@ def _reference_shingle_hashes(text: str) -> list[int]:
 
 
 def test_shingle_hashes_are_the_words_own_whatever_else_is_in_the_batch(examples):
-    from briefgen.shingles import body_shingles
+    from briefgen.dedupe.shingles import body_shingles
 
     bodies = [path.read_text(encoding="utf-8") for path in sorted(examples.iterdir())][:3]
     bodies.append("Zürich's “quoted” words — and 3.5 per-cent, naïve café.\nA second line of five words here.")
@@ -252,7 +252,7 @@ def test_shingle_hashes_are_the_words_own_whatever_else_is_in_the_batch(examples
 
 def test_a_copy_under_another_sites_menu_has_the_originals_fingerprint(examples):
     # copies are compared on their prose lines: the menu and share lines around a re-post do not count
-    from briefgen.dedupe import fingerprint
+    from briefgen.dedupe.minhash import fingerprint
 
     body = sorted(examples.iterdir())[0].read_text(encoding="utf-8")
     wrapped = "Skip to content\nHome | News | Sport\n" + body + "\nShare this:\nRelated posts"

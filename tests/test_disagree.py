@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from briefgen import BriefingConfig, build_briefing, write_briefing
-from briefgen.disagree import figures_in
+from briefgen.consensus.disagree import figures_in
 
 from .conftest import DAY, EXAMPLES
 

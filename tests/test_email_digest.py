@@ -14,7 +14,7 @@ import pytest
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
 from briefgen.model import Article, Briefing, Citation, Story, StoryBrief, SummarySentence
-from briefgen.render import numbered_sources, render_briefing
+from briefgen.render.briefing import numbered_sources, render_briefing
 
 from .conftest import DAY, EXAMPLES, REPO
 
@@ -263,7 +263,7 @@ def test_the_page_tells_stories_of_several_outlets_first_then_lists_the_rest(tmp
 
 @pytest.mark.parametrize("low, high", [(0, 0), (0, 1), (0, 37), (5, 2_000)])
 def test_the_search_finds_the_largest_that_fits_in_few_renders(low, high):
-    from briefgen.digest import _largest
+    from briefgen.render.digest import _largest
 
     for limit in sorted({low, high, (low + high) // 2, low + 1, high - 1} & set(range(low, high + 1))):
         tried = []

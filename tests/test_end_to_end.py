@@ -10,8 +10,8 @@ from markdown_it import MarkdownIt
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
-from briefgen.consensus import outlet_key
-from briefgen.render import render_briefing
+from briefgen.consensus.facts import outlet_key
+from briefgen.render.briefing import render_briefing
 
 from .conftest import DAY, EXAMPLES
 

@@ -15,8 +15,8 @@ pytest.importorskip("distributed")
 
 from briefgen import BriefingConfig, build_briefing, write_briefing  # noqa: E402
 from briefgen.cli import main  # noqa: E402
-from briefgen.cluster import article_days, block_edges, story_vectors  # noqa: E402
-from briefgen.dedupe import mark_duplicates  # noqa: E402
+from briefgen.cluster.story_graph import article_days, block_edges, story_vectors  # noqa: E402
+from briefgen.dedupe.minhash import mark_duplicates  # noqa: E402
 from briefgen.engines import banded_dedupe, blocked_cluster  # noqa: E402
 from briefgen.engines.dask import DaskEngine  # noqa: E402
 from briefgen.model import Article  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from briefgen.dedupe import signature
+from briefgen.dedupe.minhash import signature
 from briefgen.store import MIGRATIONS, Store
 
 from .conftest import DAY, EXAMPLES

@@ -11,7 +11,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.clean import clean_lines, split_sentences
+from briefgen.clean.text import clean_lines, split_sentences
 from briefgen.ingest.decode import ArticleError, decode
 from briefgen.ingest.feeds import read_feed
 from briefgen.ingest.html import read_html

@@ -16,7 +16,7 @@ import pytest
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.ingest.decode import ArticleError, decode
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 from .conftest import DAY, EXAMPLES, REPO
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.clean import _is_junk, looks_like_prose, word_count
+from briefgen.clean.text import _is_junk, looks_like_prose, word_count
 
 
 @pytest.mark.parametrize(

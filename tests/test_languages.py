@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from briefgen.claims import article_facts, elements, missing_elements
-from briefgen.clean import split_sentences
+from briefgen.consensus.claims import article_facts, elements, missing_elements
+from briefgen.clean.text import split_sentences
 from briefgen.cli import main
-from briefgen.cluster import same_language_edges
+from briefgen.cluster.story_graph import same_language_edges
 from briefgen.language import detect_language, language_code
-from briefgen.lines import line_fault
+from briefgen.editor.fitness import line_fault
 from briefgen.model import Article
 
 from .conftest import DAY

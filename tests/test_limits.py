@@ -8,7 +8,8 @@ import time
 import pytest
 
 from briefgen import BriefingConfig, build_briefing, write_briefing
-from briefgen import pipeline, render
+from briefgen import pipeline
+from briefgen.render import briefing as render
 from briefgen.cli import main
 
 from .conftest import DAY, EXAMPLES
@@ -70,7 +71,7 @@ def test_a_stage_over_budget_outside_the_main_thread_is_judged_when_it_ends(corp
     # No timer can interrupt another thread: the stage finishes, then its lateness stops the run.
     from concurrent.futures import ThreadPoolExecutor
 
-    from briefgen.budget import StageOverBudget
+    from briefgen.runtime.budget import StageOverBudget
 
     # (a budget the other stages keep with a wide margin even on a loaded machine)
     monkeypatch.setattr(pipeline, "cluster_articles", _slow_clustering(2.5))

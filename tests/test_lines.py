@@ -10,8 +10,8 @@ import json
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.lines import article_line_faults, line_fault
-from briefgen.render import briefing_to_dict, render_briefing
+from briefgen.editor.fitness import article_line_faults, line_fault
+from briefgen.render.briefing import briefing_to_dict, render_briefing
 
 from .conftest import DAY, REPO
 
@@ -166,7 +166,7 @@ def test_a_dangling_line_is_never_quoted_its_fact_comes_in_words_that_name_who(t
     ],
 )
 def test_a_line_that_stands_for_earlier_text_is_recognised(line):
-    from briefgen.lines import refers_back
+    from briefgen.editor.fitness import refers_back
 
     assert refers_back(line)
     assert not refers_back("Lucas Paganini, a NASA scientist, said the find was the next best thing to liquid water.")

@@ -7,11 +7,11 @@ import shutil
 import pytest
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen import process_pool
+from briefgen.runtime import process_pool
 from briefgen.cli import main
 from briefgen.ingest import read_paths
 from briefgen.provenance import OutletRegistry
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 from .conftest import DAY, EXAMPLES, REPO
 
@@ -23,7 +23,7 @@ def pool_even_for_a_small_batch(monkeypatch):
     """The seeds are far below the sizes where a pool pays; take it anyway, to test it."""
     monkeypatch.setattr(process_pool, "MIN_ARTICLES_FOR_POOL", 0)
     monkeypatch.setattr("briefgen.ingest.MIN_BYTES_FOR_POOL", 0)
-    monkeypatch.setattr("briefgen.dedupe.MIN_TEXT_FOR_POOL", 0)
+    monkeypatch.setattr("briefgen.dedupe.minhash.MIN_TEXT_FOR_POOL", 0)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import BriefingConfig
-from briefgen.dedupe import mark_duplicates
+from briefgen.dedupe.minhash import mark_duplicates
 from briefgen.ingest import read_paths
 from briefgen.model import Article
 from briefgen.provenance import OutletRegistry

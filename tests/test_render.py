@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
-from briefgen.render import render_briefing
+from briefgen.render.briefing import render_briefing
 
 from .conftest import DAY, EXAMPLES
 

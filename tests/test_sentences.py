@@ -9,7 +9,7 @@ from pathlib import Path
 import pysbd
 import pytest
 
-from briefgen.clean import split_sentences
+from briefgen.clean.text import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

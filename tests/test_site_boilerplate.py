@@ -13,7 +13,7 @@ from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
 from briefgen.model import Article
 from briefgen.pipeline import group_articles, read_articles
-from briefgen.site_boilerplate import drop_site_boilerplate
+from briefgen.clean.site_boilerplate import drop_site_boilerplate
 
 from .conftest import DAY, EXAMPLES
 

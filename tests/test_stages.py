@@ -13,8 +13,8 @@ import pytest
 
 from briefgen import BriefingConfig, build_briefing
 from briefgen.cli import main
-from briefgen.clean import split_sentences
-from briefgen.config import ALGORITHMS
+from briefgen.clean.text import split_sentences
+from briefgen.config.options import ALGORITHMS
 from briefgen.summarize import rank_sentences
 
 from .conftest import DAY, EXAMPLES, REPO

@@ -5,9 +5,9 @@ it, while the earlier and later developments of one story stay together."""
 from __future__ import annotations
 
 from briefgen import BriefingConfig
-from briefgen.cluster import cluster_articles
+from briefgen.cluster.story_graph import cluster_articles
 from briefgen.model import Article
-from briefgen.story_focus import focus_of, name_heads, same_story
+from briefgen.cluster.story_focus import focus_of, name_heads, same_story
 
 WITHOUT_FOCUS = BriefingConfig(story_focus=False)  # TF-IDF similarity alone, as grouping was before
 
@@ -174,14 +174,14 @@ def test_a_headline_alone_is_not_judged():
 
 
 def test_a_model_is_a_name_with_its_number_and_a_score_is_not():
-    from briefgen.story_focus import models_named
+    from briefgen.cluster.story_focus import models_named
 
     text = "The new 16-inch MacBook Pro, the iPhone 11 and the Watch Series 3. The Hawks beat the Lions 4-1 on March 3."
     assert set(models_named(text)) == {("macbook", "16"), ("iphone", "11"), ("serie", "3")}
 
 
 def test_derived_forms_of_a_name_count_as_the_name():
-    from briefgen.story_focus import names
+    from briefgen.cluster.story_focus import names
 
     assert names(("britain", "london"), "british") and names(("china",), "chinese")
     assert not names(("hong", "kong"), "alibaba")

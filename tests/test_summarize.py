@@ -18,7 +18,7 @@ from nltk.stem.snowball import SnowballStemmer
 from sumy.utils import get_stop_words
 
 from briefgen import BriefingConfig, build_briefing
-from briefgen.clean import split_sentences, words
+from briefgen.clean.text import split_sentences, words
 from briefgen.model import Article, Sentence
 from briefgen.summarize import (
     dangling_opening,
@@ -233,7 +233,7 @@ def test_no_two_summary_sentences_of_the_seeds_say_the_same_thing(algorithm, min
         texts = [s.text for s in story.sentences]
         assert len(texts) >= 3
         assert all(_overlap(a, b) < 0.5 for a, b in _pairs(texts)), texts
-        # the story opens with its lede (briefgen.lede; with min_sources=1 it may be one outlet's);
+        # the story opens with its lede (briefgen.editor.lede; with min_sources=1 it may be one outlet's);
         # the facts after it: those more outlets report first
         supports = [s.support for s in story.sentences[1:]]
         assert supports == sorted(supports, reverse=True)

@@ -1,4 +1,4 @@
-"""Dedupe in partitions, shuffled by LSH band: the copies `briefgen.dedupe.mark_duplicates` finds.
+"""Dedupe in partitions, shuffled by LSH band: the copies `briefgen.dedupe.minhash.mark_duplicates` finds.
 
 `mark_duplicates` links two articles when its LSH index proposes them — their MinHash signatures
 agree on all values of at least one band — and their estimated Jaccard similarity reaches the
@@ -26,8 +26,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..dedupe import NUM_PERM, _original_first, candidate_index, choose_original, dates_from_groups, minhash_values
-from ..shingles import body_shingles
+from ..dedupe.minhash import (
+    NUM_PERM,
+    _original_first,
+    candidate_index,
+    choose_original,
+    minhash_values,
+)
+from ..dedupe.shingles import body_shingles
 from ..model import Article
 
 Located = tuple[str, int]  # (article id, index of the partition holding its signature)
@@ -125,7 +131,7 @@ def duplicate_map(links: Iterable[tuple[str, str]], order_keys: dict[str, tuple]
 
 def mark_copies(articles: list[Article], copies: dict[str, str], dates: dict[str, str] | None = None) -> list[Article]:
     """The articles with their originals marked, and undated ones given their group's date
-    (`dedupe.dates_from_groups`, worked out on the driver)."""
+    (`briefgen.dedupe.dates_from_groups`, worked out on the driver)."""
     dates = dates or {}
     return [replace(a, duplicate_of=copies.get(a.id), published=a.published or dates.get(a.id)) for a in articles]
 

@@ -1,4 +1,4 @@
-"""Story clustering in partitions: the TF-IDF rows and neighbour blocks of `briefgen.cluster`, the
+"""Story clustering in partitions: the TF-IDF rows and neighbour blocks of `briefgen.cluster.story_graph`, the
 same floats, computed where the articles are.
 
 `cluster.story_vectors` fits scikit-learn's TfidfVectorizer on all originals at once. Only the
@@ -22,7 +22,7 @@ from collections import Counter
 import numpy as np
 import scipy.sparse as sp
 
-from ..cluster import _day, story_terms, unit_rows
+from ..cluster.story_graph import _day, story_terms, unit_rows
 from ..model import Article
 
 

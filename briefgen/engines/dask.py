@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 try:
     from distributed import Client, LocalCluster
@@ -30,9 +31,9 @@ except ImportError as err:  # pragma: no cover - depends on the installation
         "the dask engine needs dask.distributed: python -m pip install 'briefgen[dask]'"
     ) from err
 
-from .. import containment, site_boilerplate
-from ..provenance import sites
-from ..cluster import (
+from ..clean import site_boilerplate
+from ..cluster.story_focus import Focus, focus_of
+from ..cluster.story_graph import (
     BLOCK_ROWS,
     anchor_copy,
     block_edges,
@@ -43,15 +44,18 @@ from ..cluster import (
     same_language_edges,
     stories_of,
 )
-from ..config import BriefingConfig
-from ..ingest import iter_inputs, read_files
-from ..model import Article, Briefing, Skipped, Story
-from ..provenance import OutletRegistry
-from ..story_focus import Focus, focus_of
-from ..pipeline import assemble_briefing, without_future_date
+from ..config.options import BriefingConfig
+from ..dedupe import containment
+from ..dedupe.minhash import dates_from_groups
+from ..ingest import iter_inputs, read_files, without_future_date
+from ..model import Article, Skipped, Story, StoryBrief
+from ..provenance import OutletRegistry, sites
 from . import banded_dedupe as dedupe
 from . import blocked_cluster as cluster
 from . import story_tasks as stories_
+
+if TYPE_CHECKING:
+    from . import StoryBriefer
 
 PARTITIONS_PER_WORKER = 4  # a few partitions per worker: a slow partition does not hold up the rest
 
@@ -104,20 +108,22 @@ class DaskEngine:
         with self:
             yield self.client
 
-    def build_briefing(
+    def brief(
         self,
         paths: Iterable[str | Path],
         config: BriefingConfig,
         *,
-        on: date | None = None,
-        outlets_file: Path | None = None,
-    ) -> Briefing:
+        on: date,
+        outlets_file: Path | None,
+        brief_one: StoryBriefer,
+    ) -> tuple[list[Article], list[StoryBrief], list[Skipped]]:
+        """Stages 1–6 on the cluster: the articles (copies marked), each story's brief by
+        `brief_one`, and the skipped inputs; the pipeline assembles the briefing from them."""
         with self._connected() as client:
-            day = on or date.today()
             run = self._run(client, config)
-            articles, stories, skipped = run.group(paths, outlets_file, day)  # 1, 3, 4
-            briefs = run.summarize(articles, stories)  # 2, 5, 6
-            return assemble_briefing(day, briefs, _concat(client.gather(articles)), skipped)
+            articles, stories, skipped = run.group(paths, outlets_file, on)  # 1, 3, 4
+            briefs = run.summarize(articles, stories, brief_one)  # 2, 5, 6
+            return _concat(client.gather(articles)), briefs, skipped
 
     def group_articles(
         self, paths: Iterable[str | Path], config: BriefingConfig, *, outlets_file: Path | None = None
@@ -215,7 +221,7 @@ class _Run:
         order_keys = dict(kv for keys in self.client.gather([self.submit(_order_keys, s) for s in signatures]) for kv in keys)
         links = _concat(self.client.gather(links)) + self.contained_copies(articles)
         copies = dedupe.duplicate_map(links, order_keys)
-        dates = dedupe.dates_from_groups(copies, {i: key[2] or None for i, key in order_keys.items()})
+        dates = dates_from_groups(copies, {i: key[2] or None for i, key in order_keys.items()})
         del signatures, candidates, links
         return [
             self.submit(dedupe.mark_copies, part, {i: copies[i] for i in ids if i in copies}, {i: dates[i] for i in ids if i in dates})
@@ -274,7 +280,7 @@ class _Run:
         copies_of = self.client.gather([self.submit(_id_and_original, p) for p in articles])
         return stories_of(graph_of(len(order), edges), order, _concat(copies_of), self.config)
 
-    def summarize(self, articles: list, stories: list[Story]) -> list:
+    def summarize(self, articles: list, stories: list[Story], brief_one: StoryBriefer) -> list:
         if not stories:
             return []
         buckets = stories_.story_buckets(stories, self.partitions * 2)
@@ -288,7 +294,8 @@ class _Run:
         ]
         briefs = [
             self.submit(
-                stories_.brief_bucket, bucket, self.config, *[self.submit(stories_.routed_bucket, r, b) for r in routed]
+                stories_.brief_bucket, bucket, self.config, brief_one,
+                *[self.submit(stories_.routed_bucket, r, b) for r in routed],
             )
             for b, bucket in enumerate(buckets)
         ]

@@ -1,6 +1,6 @@
 """Summarize + consensus per story, where the stories' articles are sent.
 
-A story's brief needs only its own articles and their sentences (`pipeline.summarize_story`), so the
+A story's brief needs only its own articles and their sentences (the engine's `brief_one`), so the
 articles are shuffled by story: each partition splits its sentences per article (per-article
 work) and routes (article, sentences) to the bucket of the article's story; one task per bucket
 briefs its stories. Buckets are balanced by article count, largest stories first.
@@ -8,10 +8,14 @@ briefs its stories. Buckets are balanced by article count, largest stories first
 
 from __future__ import annotations
 
-from ..clean import article_sentences
-from ..config import BriefingConfig
+from typing import TYPE_CHECKING
+
+from ..clean.text import article_sentences
+from ..config.options import BriefingConfig
 from ..model import Article, Sentence, Story, StoryBrief
-from ..pipeline import summarize_story
+
+if TYPE_CHECKING:
+    from . import StoryBriefer
 
 Routed = tuple[Article, list[Sentence] | None]  # sentences for originals; copies add none
 
@@ -41,7 +45,9 @@ def routed_bucket(routed: list[list[Routed]], bucket: int) -> list[Routed]:
     return routed[bucket]
 
 
-def brief_bucket(stories: list[Story], config: BriefingConfig, *routed: list[Routed]) -> list[StoryBrief]:
+def brief_bucket(
+    stories: list[Story], config: BriefingConfig, brief_one: StoryBriefer, *routed: list[Routed]
+) -> list[StoryBrief]:
     by_id: dict[str, Article] = {}
     sentences: dict[str, list[Sentence]] = {}
     for part in routed:
@@ -49,4 +55,4 @@ def brief_bucket(stories: list[Story], config: BriefingConfig, *routed: list[Rou
             by_id[article.id] = article
             if article_sentences_ is not None:
                 sentences[article.id] = article_sentences_
-    return [summarize_story(story, by_id, sentences, config) for story in stories]
+    return [brief_one(story, by_id, sentences, config) for story in stories]

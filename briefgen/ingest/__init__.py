@@ -11,12 +11,13 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..language import detect_language
 from ..model import Article, Skipped
 from ..provenance import OutletRegistry
-from ..process_pool import add_worker_timings, map_in_processes
+from ..runtime.process_pool import add_worker_timings, map_in_processes
 from .decode import ArticleError, content_id, decode
 from .feeds import read_feed
 from .html import read_html
@@ -36,7 +37,10 @@ READERS = {
     ".xml": "feed",
 }
 
-__all__ = ["ArticleError", "READERS", "content_id", "iter_files", "iter_inputs", "read_files", "read_paths", "with_language"]
+__all__ = [
+    "ArticleError", "READERS", "content_id", "iter_files", "iter_inputs", "read_files", "read_paths", "with_language",
+    "without_future_date",
+]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -260,3 +264,16 @@ def _binary_lines(path: Path) -> Iterator[bytes]:
             yield from handle
     except OSError as err:
         raise ArticleError(f"cannot read file: {err.strerror or err}") from None
+
+
+# A date one day past the briefing's can be a time zone ahead; later than that, it is a wrong clock
+# or a typo, and trusting it would make the copy look like the original (dedupe keeps the earliest
+# dated copy) or hold the article out of its story (the clustering window is a few days).
+FUTURE_DATE_GRACE = timedelta(days=1)
+
+
+def without_future_date(article: Article, day: date) -> Article:
+    """The article, with its published date dropped when that date is after the briefing's."""
+    if article.published and article.published > (day + FUTURE_DATE_GRACE).isoformat():
+        return replace(article, published=None)
+    return article

@@ -8,7 +8,6 @@ import re
 
 from charset_normalizer import from_bytes
 
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls other than tab, newlines and form feed
 
 

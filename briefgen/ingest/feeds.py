@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import feedparser
 
-from ..clean import strip_markup
+from ..clean.text import strip_markup
 from ..model import Article, Skipped
 from ..provenance import OutletRegistry, iso_date
 from ..provenance.entry import Parts, provenance

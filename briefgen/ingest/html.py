@@ -7,14 +7,18 @@ from dataclasses import replace
 
 import trafilatura
 
-from ..clean import junk_in_extracted_text, looks_like_prose, strip_markup, word_count
+from ..clean.text import (
+    junk_in_extracted_text,
+    looks_like_prose,
+    strip_markup,
+    word_count,
+)
 from ..language import declared_code, detect_language
 from ..model import Article
 from ..provenance import OutletRegistry
 from ..provenance.page import page_metadata, page_provenance
 from .decode import ArticleError, content_id
 from .main_text import main_text, parse
-
 
 # The shortest news brief is a sentence or two; less text than this is what is left of navigation.
 # (Counted in characters, not words or sentence marks, so Japanese or Chinese pages are not refused.)

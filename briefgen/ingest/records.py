@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from ..clean import strip_markup
+from ..clean.text import strip_markup
 from ..model import Article, Skipped
 from ..provenance import OutletRegistry, iso_date
 from ..provenance.entry import Parts, provenance

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..clean import clean_lines, word_count, words
+from ..clean.text import clean_lines, word_count, words
 from ..model import Article
 from ..provenance import OutletRegistry, PageDate, iso_date
 from ..provenance.entry import Parts, provenance

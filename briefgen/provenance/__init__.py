@@ -16,8 +16,21 @@ the author by one set of rules; nothing else in briefgen decides these. The part
 """
 
 from .dates import PageDate, iso_date
-from .registry import KINDS, UNKNOWN, OutletRegistry, RegistryError, country_of_domain, domain_of
-from .sites import apply_renames, one_outlet_per_site, outlet_renames, registrable_domain, site_facts
+from .registry import (
+    KINDS,
+    UNKNOWN,
+    OutletRegistry,
+    RegistryError,
+    country_of_domain,
+    domain_of,
+)
+from .sites import (
+    apply_renames,
+    one_outlet_per_site,
+    outlet_renames,
+    registrable_domain,
+    site_facts,
+)
 
 __all__ = [
     "KINDS",

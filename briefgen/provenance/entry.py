@@ -11,7 +11,7 @@ are the same for an HTML page, a plain-text scrape, a JSON record and a feed ite
 - published: the site's own date (a page's, a scrape's date line, its feed item's) is the re-post's
   date when the copy is credited to another outlet, and is then dropped: the article's date is one
   its credit line or dateline states with its year ("originally appeared on X on August 30, 2023"),
-  else its duplicate group's original's (`briefgen.dedupe`), else none. A date the input states for the article
+  else its duplicate group's original's (`briefgen.dedupe.minhash`), else none. A date the input states for the article
   itself (a JSON record's field) is kept;
 - author: a name the input states for the article, else the credit's byline, else the page's
   author metadata.

@@ -7,13 +7,13 @@ name and a URL's domain are all looked up in one table, so one outlet has one na
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pycountry
+import tomllib
 
 
 def name_key(name: str) -> str:

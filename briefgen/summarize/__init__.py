@@ -14,14 +14,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from ..clean import word_count
-from ..config import BriefingConfig
-from ..lines import article_line_faults
+from ..clean.text import word_count, words
+from ..config.options import BriefingConfig
+from ..editor.fitness import article_line_faults, dangling_opening
 from ..model import Article, Sentence
 from .graph import lexrank_scores, textrank_scores
 from .select import (
     content_terms,
-    dangling_opening,
     mmr_order,
     prefer_concise_wording,
     reading_order,
@@ -36,7 +35,6 @@ __all__ = [
     "SUMMARIZERS",
     "OfflineTokenizer",
     "content_terms",
-    "dangling_opening",
     "mmr_order",
     "prefer_concise_wording",
     "rank_pool",
@@ -100,7 +98,7 @@ def rank_sentences(
 
 def sentence_pool(articles: list[Article], sentences: dict[str, list[Sentence]]) -> list[Sentence]:
     """A story's candidate sentences: from originals only (copies add nothing), each text once,
-    informative statements only (`briefgen.lines`)."""
+    informative statements only (`briefgen.editor.fitness`)."""
     pool: list[Sentence] = []
     seen: set[str] = set()
     for article in sorted(articles, key=lambda a: a.id):

@@ -11,28 +11,11 @@ other does, whatever their lengths — the measure the briefing's "no repeats" p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
-from ..clean import words
+from ..clean.text import words
 from ..model import Article, Sentence
 from .terms import sentence_terms
-
-# A sentence opening on a pronoun or a connective leans on the sentence before it ("He said the
-# talks…", "But the deal…"); out of its article that reference is lost, so such a sentence is a
-# weaker briefing line than one that names its subject. Lower-cased first words.
-DANGLING_OPENERS = frozenset(
-    """he she it they him her them his hers its their theirs this these those such also but and
-    however meanwhile moreover furthermore nevertheless nonetheless instead still yet so then
-    thus hence besides otherwise likewise similarly additionally""".split()
-)
-_LEADING_QUOTES = re.compile(r"^[\s\"'“”‘’«»(\[—–-]+")
-
-
-def dangling_opening(sentence: str) -> bool:
-    """Whether the sentence's first word (after any opening quote) refers back to unseen text."""
-    first = words(_LEADING_QUOTES.sub("", sentence)[:40])
-    return bool(first) and first[0].lower() in DANGLING_OPENERS
 
 
 def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:

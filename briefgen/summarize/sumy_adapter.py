@@ -25,12 +25,12 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from ..clean import split_sentences, words
+from ..clean.text import split_sentences, words
+from ..config.options import ALGORITHMS
 from ..language import language_code
 from ..language import stop_words as language_stop_words
 from ..language import tokens as language_tokens
 from ..language.words import stemmer as language_stemmer
-from ..config import ALGORITHMS
 
 SUMMARIZERS = {
     "lexrank": LexRankSummarizer,

