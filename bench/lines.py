@@ -14,12 +14,19 @@ as its HTML file, as bench/citations.py does) and counts:
 Every line is printed with its story's headline, for a person to read; `--half tune|held-out` keeps
 only the pages whose id starts 0-7 (looked at while tuning) or 8-f (not looked at).
 
+Then the judged score: every line shown in a multi-outlet story (shared facts, per-outlet leads,
+one outlet's own claims when shown) looked up in the lines judged by reading
+(../shared/data/lines/judged.json and bench/data/lines-extra.json): how many are OK, DANGLING,
+NOT_NEWS, SALES, OPINION, GARBLED, and the lines not judged yet (printed, to be judged by reading
+them under their story's headline with the article open).
+
 Usage: python bench/lines.py [--shared ../shared] [--half tune|held-out]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from pathlib import Path
 
@@ -49,7 +56,7 @@ def flag(text: str) -> str | None:
     return None
 
 
-def report(paths: list[Path], half: str | None) -> None:
+def report(paths: list[Path], half: str | None, shared: Path) -> None:
     briefing = build_briefing(paths, BriefingConfig())
     articles = {a.id: a for a in briefing.articles}
     multi = [s for s in briefing.stories if len(s.outlets) > 1]
@@ -76,6 +83,40 @@ def report(paths: list[Path], half: str | None) -> None:
                 print(f"   {'!! ' + mark + ' ' if mark else ''}({label}) {x.text[:160]}")
     for s in empty:
         print(f"EMPTY: {s.headline}")
+    judged_score(multi, articles, shared)
+
+
+def load_judged_lines(shared: Path) -> dict[tuple[str, str], dict]:
+    """(line, article file) → its judgement."""
+    judged = {}
+    for path in (shared / "data/lines/judged.json", REPO / "bench/data/lines-extra.json"):
+        if path.exists():
+            for row in json.loads(path.read_text()):
+                judged[(row["line"], row["article_file"])] = row
+    return judged
+
+
+def judged_score(multi, articles, shared: Path) -> None:
+    judged = load_judged_lines(shared)
+    verdicts: dict[str, int] = {}
+    unjudged = []
+    for s in multi:
+        for kind, xs in (("sentences", s.sentences), ("by_outlet", s.by_outlet), ("single_source", s.single_source)):
+            for x in xs:
+                row = judged.get((x.text, Path(articles[x.article_id].path).name))
+                verdict = row["verdict"] if row else "not judged"
+                verdicts[verdict] = verdicts.get(verdict, 0) + 1
+                if row is None:
+                    unjudged.append((s.headline, kind, x, Path(articles[x.article_id].path).name))
+                elif verdict != "OK":
+                    print(f"  {verdict}: [{s.headline[:50]}] {x.text[:140]}")
+    total = sum(verdicts.values())
+    done = total - verdicts.get("not judged", 0)
+    print(f"\njudged lines: {total} shown in multi-outlet stories; " + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))
+    if done:
+        print(f"  OK {100 * verdicts.get('OK', 0) / done:.1f} % of the judged ones")
+    for headline, kind, x, name in unjudged:
+        print(f"  NOT JUDGED: [{headline[:60]}] ({kind}, {x.sources[0].outlet}, {name}) {x.text}")
 
 
 def main() -> None:
@@ -84,7 +125,7 @@ def main() -> None:
     parser.add_argument("--half", choices=("tune", "held-out"))
     args = parser.parse_args()
     with real_day_inputs(args.shared) as inputs:
-        report(inputs, args.half)
+        report(inputs, args.half, args.shared)
 
 
 if __name__ == "__main__":

@@ -4,45 +4,47 @@ Exit codes: 0 a briefing was written (skipped files and pages are warnings on st
 article was found, 2 usage errors (and a store that cannot be used), 3 the run was stopped before a
 briefing was written (a stage over `--stage-budget`, or the output folder could not be written); the
 previous briefing is untouched.
+
+Only what parsing the command line needs is imported at the top: `--help` and `--version` answer
+without loading the pipeline's libraries (scikit-learn, trafilatura, …), which each command imports
+when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import logging
+import os
 import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import tomllib
-
-from . import __name__ as _package
-from . import __version__
-from .clean.site_boilerplate import drop_site_boilerplate
-from .config.file import ConfigFileError, find_config, read_options
-from .config.options import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
-from .dedupe.minhash import signature
-from .engines import ENGINES, Engine, make_engine
-from .clean.text import article_sentences
-from .ingest import read_paths
-from .ingest.fetch import FetchConfig, fetch_feeds
-from .language import language_code
-from .links import safe_url
-from .model import Briefing, Skipped
-from .pipeline import (
-    brief_articles,
-    build_briefing,
-    group_articles,
-    in_languages,
-    read_articles,
-    without_future_date,
-)
-from .provenance import OutletRegistry, RegistryError, one_outlet_per_site
-from .render.briefing import briefing_to_dict, write_briefing
 from .runtime.budget import StageOverBudget, StageTime, recorded_timings, timings_table
-from .runtime.progress import Progress
-from .store import EMPTY_HISTORY, Store, StoreError
+from .config.options import ALGORITHMS, TITLE_ENCODERS, BriefingConfig
+from .config.file import ConfigFileError, find_config, read_options
+from .engines import ENGINES, Engine, make_engine
+from .links import safe_url
+from .version import __version__
+
+if TYPE_CHECKING:
+    from .model import Briefing, Skipped
+    from .provenance import OutletRegistry
+    from .store import Store
+
+_package = "briefgen"
+log = logging.getLogger("briefgen")
+
+# --format NAME: the files of each output format (json brings its schema along)
+FORMATS: dict[str, tuple[str, ...]] = {
+    "json": ("briefing.json", "briefing.schema.json"),
+    "md": ("briefing.md",),
+    "html": ("briefing.html",),
+    "email": ("briefing.email.html",),
+    "txt": ("briefing.txt",),
+}
+STDOUT = Path("-")  # -o -: the one format asked for goes to standard output
 
 
 def _iso_date(value: str) -> date:
@@ -80,6 +82,8 @@ def _web_address(value: str) -> str:
 
 
 def _language(value: str) -> str:
+    from .language import language_code  # light: no model is loaded to read a code
+
     try:
         return language_code(value)
     except ValueError as err:
@@ -93,28 +97,77 @@ def shown(text: str) -> str:
 
 
 def warn(message: str) -> None:
-    print(f"briefgen: {message}", file=sys.stderr)
+    log.warning(message)
+
+
+class _StderrHandler(logging.Handler):
+    """Log records as `briefgen: message` lines on whatever `sys.stderr` is when they are written."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(f"briefgen: {self.format(record)}", file=sys.stderr)
+        except Exception:  # a closed stderr must not turn a warning into a crash
+            self.handleError(record)
+
+
+def set_up_logging(verbosity: int) -> None:
+    """-q: errors only; default: warnings (skipped inputs, …); -v: what the run does; -vv: debug."""
+    level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(max(-1, min(verbosity, 2)), logging.DEBUG)
+    for handler in [h for h in log.handlers if isinstance(h, _StderrHandler)]:
+        log.removeHandler(handler)
+    log.addHandler(_StderrHandler())
+    log.setLevel(level)
+    log.propagate = False
+
+
+def _talk_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    common.add_argument(
+        "-v", "--verbose", action="count", default=0, help="say what the run does on stderr (-vv: more)"
+    )
+    return common
+
+
+def _input_options() -> argparse.ArgumentParser:
+    inputs = argparse.ArgumentParser(add_help=False)
+    inputs.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="article files or folders (read recursively); - reads one file of articles from standard input",
+    )
+    inputs.add_argument(
+        "--input-file", metavar="FILE",
+        help="file of inputs, one a line: a path, or an http(s) feed URL (build); - reads the list from standard input",
+    )
+    return inputs
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog=_package, description="Turn news articles into a dated, cited briefing.")
     top.add_argument("--version", action="version", version=f"{_package} {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
+    talk, inputs = _talk_options(), _input_options()
 
-    build = commands.add_parser("build", help="build a briefing from article files and folders")
-    build.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (read recursively)")
+    build = commands.add_parser("build", help="build a briefing from article files and folders", parents=[inputs, talk])
     build.add_argument(
         "--config", type=Path, metavar="FILE",
         help="TOML file of build options under [build] (default: ./briefgen.toml when it exists); flags override it",
     )
-    build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    build.add_argument(
+        "-o", "--out", type=Path, default=Path("output"),
+        help="output folder (default: output/); - writes the one --format asked for to standard output",
+    )
+    build.add_argument(
+        "--format", action="append", choices=sorted(FORMATS), metavar="FORMAT",
+        help="write only this format (repeatable): json, md, html, email, txt (default: all of them)",
+    )
     build.add_argument("--date", type=_iso_date, help="briefing date, YYYY-MM-DD (default: today)")
     build.add_argument("--algorithm", choices=ALGORITHMS, default="lexrank", help="sumy ranking algorithm")
     build.add_argument("--min-sources", type=_positive, default=2, help="independent outlets a fact needs (default 2)")
     build.add_argument(
         "--show-single-source", action="store_true", help="list claims only one outlet makes, marked as such"
     )
-    build.add_argument("--sentences", type=_positive, default=6, help="summary sentences per story (default 6)")
+    build.add_argument("--sentences", type=_positive, default=5, help="summary sentences per story (default 5)")
     build.add_argument(
         "--language", type=_language, metavar="CODE",
         help="read every article in this language (an ISO 639-1 code: de, fr, zh); default: each article's own, detected",
@@ -145,7 +198,14 @@ def parser() -> argparse.ArgumentParser:
     daily = build.add_argument_group("daily runs")
     daily.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS/Atom feed to fetch (repeatable)")
     daily.add_argument("--feeds", type=Path, metavar="FILE", help="file of feed URLs, one per line (# comments)")
-    daily.add_argument("--store", type=Path, help="SQLite history of earlier runs (default: OUT/briefgen.sqlite)")
+    daily.add_argument(
+        "--store", type=Path,
+        help="SQLite history of earlier runs (default: one file per OUT in the user's data folder, never inside OUT)",
+    )
+    daily.add_argument(
+        "--store-bodies", action="store_true",
+        help="keep the articles' text in the store too (default: ids, fingerprints, titles, outlets, urls, dates)",
+    )
     daily.add_argument("--no-store", action="store_true", help="keep no history: every story is new")
     daily.add_argument("--timeout", type=float, default=15.0, help="seconds per HTTP request (default 15)")
     daily.add_argument("--retries", type=int, default=2, help="tries again after a timeout or 5xx (default 2)")
@@ -165,18 +225,30 @@ def parser() -> argparse.ArgumentParser:
     )
     engines.add_argument("--scheduler", metavar="ADDRESS", help="dask engine: address of a running Dask scheduler")
     engines.add_argument(
-        "--workers", type=_positive, help="dask engine: start a local cluster of N worker processes (default: one per core)"
+        "--workers", type=_positive,
+        help="processes to use: local engine, at most N (default: every core this process may use); "
+             "dask engine, a local cluster of N worker processes",
     )
 
-    extract = commands.add_parser("extract", help="print what briefgen read from each file, one JSON line each")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
+    extract = commands.add_parser(
+        "extract", help="print what briefgen read from each file, one JSON line each", parents=[inputs, talk]
+    )
     extract.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
     extract.add_argument("--language", type=_language, metavar="CODE", help="read every article in this language")
     extract.add_argument("--sentences", action="store_true", help="also print each article's sentences as briefgen splits them")
 
-    cluster = commands.add_parser("cluster", help="print how the articles group into stories, one JSON line each")
-    cluster.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (read recursively)")
+    cluster = commands.add_parser(
+        "cluster", help="print how the articles group into stories, one JSON line each", parents=[inputs, talk]
+    )
     cluster.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+
+    publish = commands.add_parser(
+        "publish", parents=[talk],
+        help="render an edited briefing.md into the page and newsletter templates (NAME.html, NAME.email.html)",
+    )
+    publish.add_argument("markdown", type=Path, metavar="EDITED.md", help="the briefing.md, as edited")
+    publish.add_argument("-o", "--out", type=Path, help="folder to write into (default: beside EDITED.md)")
+    publish.add_argument("--templates", type=Path, help="folder of templates that override the bundled ones")
     cluster.add_argument(
         "--title-encoder", choices=TITLE_ENCODERS,
         help="group headline-only records by meaning too (needs: pip install 'briefgen[titles]')",
@@ -185,26 +257,87 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        status = _main(sys.argv[1:] if argv is None else list(argv))
+        sys.stdout.flush()  # inside the try: a reader that has gone is met here, not at exit
+        return status
+    except BrokenPipeError:  # `briefgen extract … | head -1`: the reader has what it wanted
+        _stdout_to_devnull()
+        return 0
+
+
+def _stdout_to_devnull() -> None:
+    """After a closed pipe, what is left in stdout's buffer goes nowhere (not into a traceback at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing will be flushed to a pipe at exit
+
+
+def _main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    set_up_logging(int(args.verbose or 0) - bool(args.quiet))
+    if args.command == "publish":
+        return _publish_markdown(args)
     if args.command == "build":
         args = _with_config_file(args, argv)
+        set_up_logging(int(args.verbose or 0) - bool(args.quiet))
         args.feed += _feed_list(args.feeds)
+    listed, listed_feeds = _input_list(args.input_file)
+    if listed_feeds and args.command != "build":
+        parser().error(f"{args.command} reads files; a feed URL in --input-file is for build: {listed_feeds[0]}")
+    args.paths = [str(p) for p in args.paths] + listed
+    if args.command == "build":
+        args.feed += listed_feeds
     if not args.paths and not getattr(args, "feed", None):
         parser().error(f"{args.command} needs at least one PATH" + (" or --feed" if args.command == "build" else ""))
-    missing = [p for p in args.paths if not Path(p).exists()]
+    if args.paths.count("-") > 1 or ("-" in args.paths and args.input_file == "-"):
+        parser().error("standard input can be read once: give - as a PATH or as --input-file, once")
+    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing:
         parser().error(f"no such file or folder: {', '.join(missing)}")
+    from .provenance import OutletRegistry
+
     if getattr(args, "outlets", None) is not None and args.outlets.is_file():
         registry = _registry(args.outlets)
         if args.command == "build" and args.coverage_by not in registry.keys():
             parser().error(f"--coverage-by {args.coverage_by}: no outlet has it; choose from {', '.join(registry.keys())}")
     elif args.command == "build" and args.coverage_by not in OutletRegistry.load().keys():
         parser().error(f"--coverage-by {args.coverage_by}: no outlet has it; choose from {', '.join(OutletRegistry.load().keys())} or a tag of --outlets")
-    if args.command == "cluster":
-        return _cluster(args)
-    if args.command == "extract":
-        return _extract(args)
+    if args.command == "build":
+        _check_build_flags(args)
+    with _StandardInput(args.paths) as stdin:
+        args.paths = stdin.paths
+        if args.command == "cluster":
+            return _cluster(args, stdin)
+        if args.command == "extract":
+            return _extract(args, stdin)
+        return _build_command(args, stdin)
+
+
+def _publish_markdown(args: argparse.Namespace) -> int:
+    if not args.markdown.is_file():
+        parser().error(f"no such file: {args.markdown}")
+    if args.templates is not None and not args.templates.is_dir():
+        parser().error(f"--templates is not a folder: {args.templates}")
+    from .render.publish import publish_markdown
+
+    try:
+        written = publish_markdown(args.markdown, args.out, BriefingConfig(templates_dir=args.templates))
+    except UnicodeDecodeError:
+        log.error(f"{shown(str(args.markdown))}: not UTF-8 text")
+        return 1
+    except OSError as err:
+        log.error(f"cannot publish: {shown(str(err))}")
+        return 3
+    for path in written:
+        if not args.quiet:
+            print(path)
+    return 0
+
+
+def _check_build_flags(args: argparse.Namespace) -> None:
     if args.templates is not None and not args.templates.is_dir():
         parser().error(f"--templates is not a folder: {args.templates}")
     if args.outlets is not None and not args.outlets.is_file():
@@ -212,6 +345,12 @@ def main(argv: list[str] | None = None) -> int:
     bad_feeds = [u for u in args.feed if not u.startswith(("http://", "https://"))]
     if bad_feeds:
         parser().error(f"a feed must be an http(s) URL: {', '.join(bad_feeds)}")
+    if args.out == STDOUT and len(set(args.format or FORMATS)) != 1:
+        parser().error("-o - writes one format to standard output: name it with --format (json, md, html, email or txt)")
+
+
+def _build_command(args: argparse.Namespace, stdin: _StandardInput) -> int:
+    from .store import StoreError
 
     config = BriefingConfig(
         algorithm=args.algorithm,
@@ -227,19 +366,26 @@ def main(argv: list[str] | None = None) -> int:
         title_encoder=args.title_encoder,
         coverage_by=args.coverage_by,
         language=args.language,
+        workers=args.workers if args.engine == "local" else None,
     )
     if not _title_encoder_ready(config):
         return 2
     engine = _engine(args)
     # The dask engine builds from files in one batch; history, feeds and limits are the local engine's.
-    store_path = None if args.no_store or engine else (args.store or args.out / "briefgen.sqlite")
+    # Standard output is no published folder to keep a history for: only a --store given is used.
+    keeps_history = not (args.no_store or engine or (args.out == STDOUT and args.store is None))
+    store_path = _store_path(args) if keeps_history else None
     try:
+        from .store import Store
+
         # An existing store gives history; a new one is only created once there is a briefing to record.
-        store = Store(store_path) if store_path and store_path.exists() else None
+        store = Store(store_path, keep_bodies=args.store_bodies) if store_path and store_path.exists() else None
+        if store_path:
+            log.info("history store: %s%s", store_path, "" if store else " (new)")
         started, cpu_started = time.monotonic(), _cpu_seconds()
         try:
             with recorded_timings() as timings:
-                return _build(args, config, store, store_path, engine)
+                return _build(args, config, store, store_path, engine, stdin)
         finally:
             if store is not None:
                 store.close()
@@ -247,14 +393,118 @@ def main(argv: list[str] | None = None) -> int:
                 total = StageTime(time.monotonic() - started, _cpu_seconds() - cpu_started)
                 print(timings_table(timings, total), file=sys.stderr)
     except StoreError as err:
-        warn(str(err))
+        log.error(str(err))
         return 2
     except StageOverBudget as err:
-        warn(f"stopped: {err} (--stage-budget); no briefing written, the previous one is unchanged")
+        log.error(f"stopped: {err} (--stage-budget); no briefing written, the previous one is unchanged")
         return 3
+    except BrokenPipeError:
+        raise
     except OSError as err:
-        warn(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
+        log.error(f"cannot write the briefing: {shown(str(err))}; the previous one is unchanged")
         return 3
+
+
+def _input_list(name: str | None) -> tuple[list[str], list[str]]:
+    """--input-file: the paths and the feed URLs it lists, one a line (blank lines and # comments
+    passed over); - reads the list from standard input."""
+    if name is None:
+        return [], []
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        parser().error(f"--input-file cannot be read: {name}: {err}")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    feeds = [line for line in lines if line.startswith(("http://", "https://"))]
+    return [line for line in lines if line not in feeds], feeds
+
+
+class _StandardInput:
+    """`-` among the paths: standard input read once into a file of a temporary folder (its kind
+    told by its first bytes: JSON, JSON Lines, a feed, HTML or text), and the articles read from it
+    named `-` again (`-#3` for its third record), so the briefing says where they came from and
+    stays the same from run to run."""
+
+    def __init__(self, paths: list[str]):
+        self.given = "-" in paths
+        self.paths = paths
+        self.file: Path | None = None
+
+    def __enter__(self) -> _StandardInput:
+        if not self.given:
+            return self
+        import tempfile
+
+        self._folder = tempfile.TemporaryDirectory(prefix="briefgen-stdin-")
+        data = sys.stdin.buffer.read()
+        self.file = Path(self._folder.name) / f"stdin{_kind_of(data)}"
+        self.file.write_bytes(data)
+        self.paths = [str(self.file) if p == "-" else p for p in self.paths]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.given:
+            self._folder.cleanup()
+
+    def name(self, path: str) -> str:
+        """The path as the user gave it: `-` for what came from standard input."""
+        return "-" + path[len(str(self.file)):] if self.file is not None and path.startswith(str(self.file)) else path
+
+    def renamed(self, items: list[Any]) -> list[Any]:
+        """Articles or skipped inputs with standard input's file named `-`."""
+        if self.file is None:
+            return items
+        from dataclasses import replace
+
+        return [replace(item, path=self.name(item.path)) for item in items]
+
+
+def _kind_of(data: bytes) -> str:
+    """The file name suffix that reads `data` as what it is."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"["):
+        return ".json"
+    if head.startswith(b"{"):
+        import json
+
+        try:
+            json.loads(data)
+            return ".json"
+        except ValueError:
+            return ".jsonl"
+    if head.startswith(b"<"):
+        feed = (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head) and b"<html" not in head
+        return ".xml" if feed else ".html"
+    return ".txt"
+
+
+LEGACY_STORE_NAME = "briefgen.sqlite"  # where the store used to live by default: inside OUT
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    """The store this build uses: `--store`, else the default one in the user's data folder. A
+    store left inside OUT by an older briefgen is moved to the default place first (it would be
+    published with the briefings); any store inside OUT is warned about."""
+    import shutil
+
+    from .store import default_store_path, inside
+
+    if args.store is not None:
+        path = args.store
+    else:
+        path = default_store_path(args.out)
+        legacy = args.out / LEGACY_STORE_NAME
+        if legacy.is_file() and not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(legacy, path)  # a rename on one disk, a copy and delete across two
+            warn(f"moved the history store out of the published folder: {shown(str(legacy))} -> {shown(str(path))}")
+        elif legacy.is_file():
+            warn(f"{shown(str(legacy))} is an old history store inside --out; it is not used (the store is "
+                 f"{shown(str(path))}): delete it, it would be published with the briefings")
+    if inside(path, args.out):
+        warn(f"the history store {shown(str(path))} is inside --out {shown(str(args.out))}: it would be published "
+             "with the briefings; give --store a path outside it")
+    return path
 
 
 def _with_config_file(args: argparse.Namespace, argv: list[str]) -> argparse.Namespace:
@@ -286,6 +536,10 @@ def _given_on_command_line(argv: list[str]) -> set[str]:
 
 def _registry(path: Path) -> OutletRegistry:
     """The registry with the user's outlets file, or a usage error saying what in the file is wrong."""
+    import tomllib
+
+    from .provenance import OutletRegistry, RegistryError
+
     try:
         return OutletRegistry.load(path)
     except (RegistryError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
@@ -307,8 +561,8 @@ def _cpu_seconds() -> float:
 def _engine(args: argparse.Namespace) -> Engine | None:
     """The dask engine when asked for (None: the stages run here), after checking the flags fit."""
     if args.engine == "local":
-        if args.scheduler or args.workers:
-            parser().error("--scheduler and --workers need --engine dask")
+        if args.scheduler:
+            parser().error("--scheduler needs --engine dask")
         return None
     if args.scheduler and args.workers:
         parser().error("give --scheduler or --workers, not both")
@@ -324,13 +578,30 @@ def _engine(args: argparse.Namespace) -> Engine | None:
 
 
 def _build(
-    args: argparse.Namespace, config: BriefingConfig, store: Store | None, store_path: Path | None, engine: Engine | None
+    args: argparse.Namespace,
+    config: BriefingConfig,
+    store: Store | None,
+    store_path: Path | None,
+    engine: Engine | None,
+    stdin: _StandardInput,
 ) -> int:
+    from dataclasses import replace
+
+    from .ingest.fetch import FetchConfig, fetch_feeds
+    from .model import Skipped
+    from .pipeline import brief_articles, build_briefing, read_articles, without_future_date
+    from .runtime.progress import Progress
+    from .provenance import OutletRegistry
+    from .store import EMPTY_HISTORY
+
     on = args.date or date.today()
     if engine is not None:
         briefing = build_briefing(args.paths, config, on=on, outlets_file=args.outlets, engine=engine)
-        return _publish(briefing, args, config)
+        named = stdin.renamed(list(briefing.articles)), stdin.renamed(list(briefing.skipped))
+        return _publish(replace(briefing, articles=tuple(named[0]), skipped=tuple(named[1])), args, config)
     articles, skipped = read_articles(args.paths, config, on=on, outlets_file=args.outlets)
+    articles, skipped = stdin.renamed(articles), stdin.renamed(skipped)
+    log.info("read %d article(s); %d input(s) skipped", len(articles), len(skipped))
     validators: dict = {}
     unchanged: list[str] = []
     if args.feed:
@@ -341,7 +612,7 @@ def _build(
             fetched = fetch_feeds(
                 args.feed, OutletRegistry.load(args.outlets), fetch_config,
                 validators=store.validators if store else lambda url: (None, None),
-                known_urls=store.known_urls if store else lambda urls: set(),
+                known_urls=(lambda urls: store.known_urls(urls, on)) if store else lambda urls: set(),
                 progress=bar.advance, on_total=bar.add_total,
             )
         unchanged = fetched.unchanged
@@ -353,6 +624,7 @@ def _build(
             over = f"over the --max-articles limit of {config.max_articles}"
             skipped = skipped + [Skipped(a.path, over) for a in fresh[room:]]
             fresh = fresh[:room]
+        log.info("fetched %d article(s) from %d feed(s)", len(fresh), len(args.feed))
         articles, skipped, validators = articles + fresh, skipped + fetched.skipped, fetched.validators
 
     history = store.history(on, config.story_window_days, [a.id for a in articles]) if store else EMPTY_HISTORY
@@ -360,24 +632,40 @@ def _build(
         briefing = brief_articles(
             articles, skipped, config, on=on, history=history, progress=bar, outlets=OutletRegistry.load(args.outlets)
         )
+    log.info("%d story(ies) briefed", len(briefing.stories))
     # (unchanged feeds: a "nothing new" briefing is the answer, not an error)
     status = _publish(briefing, args, config, nothing_new_is_news=bool(unchanged))
     if status == 0 and store_path is not None:  # only once the briefing is out: a failed run leaves no trace
+        import json
+
+        from .dedupe.minhash import signature
+        from .render import briefing_to_dict
+        from .store import Store
+
         known = history.fingerprints
-        fingerprints = {a.id: known.get(a.id) or signature(a) for a in briefing.articles}
+        fingerprints = {a.id: f for a in briefing.articles if (f := known.get(a.id) or signature(a)) is not None}
         contract = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, sort_keys=True)
-        with Store(store_path) as saving:
+        with Store(store_path, keep_bodies=args.store_bodies) as saving:
             saving.save_run(on, list(briefing.articles), [s.story for s in briefing.stories], fingerprints, contract, validators)
     return status
 
 
 def _publish(briefing: Briefing, args: argparse.Namespace, config: BriefingConfig, *, nothing_new_is_news: bool = False) -> int:
+    from .render import render_briefing, write_briefing
+
     _report_skipped(briefing.skipped)
     if not briefing.articles and not nothing_new_is_news:
-        warn("no usable article found; no briefing written")
+        log.error("no usable article found; no briefing written")
         return 1
-    for path in write_briefing(briefing, args.out, config):
-        print(path)
+    formats = args.format or sorted(FORMATS)
+    if args.out == STDOUT:  # one format (checked with the flags), the file's text as it would be written
+        (name, *_) = FORMATS[formats[0]]
+        sys.stdout.write(render_briefing(briefing, config, only=(name,))[name])
+        return 0
+    files = tuple(name for f in formats for name in FORMATS[f])
+    for path in write_briefing(briefing, args.out, config, only=files):
+        if not args.quiet:
+            print(path)
     return 0
 
 
@@ -396,11 +684,19 @@ def _report_skipped(skipped) -> None:
         warn(f"skipped {shown(item.path)}: {shown(item.reason)}")
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _extract(args: argparse.Namespace, stdin: _StandardInput) -> int:
+    import json
+
+    from .ingest import read_paths
+    from .provenance import OutletRegistry, one_outlet_per_site
+    from .clean.site_boilerplate import drop_site_boilerplate
+    from .clean.text import article_sentences
+    from .pipeline import in_languages
+
     articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
     articles = in_languages(articles, BriefingConfig(language=args.language))
-    articles = one_outlet_per_site(drop_site_boilerplate(articles))  # what a briefing reads, dates as written
-    _report_skipped(skipped)
+    articles = one_outlet_per_site(drop_site_boilerplate(stdin.renamed(articles)))  # what a briefing reads, dates as written
+    _report_skipped(stdin.renamed(skipped))
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
         record = {
             "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
@@ -422,19 +718,23 @@ def _title_encoder_ready(config: BriefingConfig) -> bool:
     try:
         load_encoder(config.title_encoder)
     except TitleEncoderError as err:
-        warn(str(err))
+        log.error(str(err))
         return False
     return True
 
 
-def _cluster(args: argparse.Namespace) -> int:
+def _cluster(args: argparse.Namespace, stdin: _StandardInput) -> int:
+    import json
+
+    from .pipeline import group_articles
+
     config = BriefingConfig(title_encoder=args.title_encoder)
     if not _title_encoder_ready(config):
         return 2
     articles, stories, skipped = group_articles(args.paths, config, outlets_file=args.outlets)
-    _report_skipped(skipped)
+    _report_skipped(stdin.renamed(skipped))
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
-    for a in sorted(articles, key=lambda a: (a.path, a.id)):
+    for a in sorted(stdin.renamed(articles), key=lambda a: (a.path, a.id)):
         record = {
             "id": a.id, "source_id": a.source_id, "path": a.path, "story": story_of[a.id], "duplicate_of": a.duplicate_of,
         }

@@ -7,6 +7,7 @@ these records by `briefgen.render.briefing.briefing_to_dict`.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -172,13 +173,16 @@ class Briefing:
     stories: tuple[StoryBrief, ...]
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = field(default_factory=tuple)
-    since: date | None = None  # the previous briefing in the store, when there is one
+    since: datetime.date | None = None  # the previous briefing in the store, when there is one
     # who the outlets are (briefgen.consensus.coverage): the attribute blind spots are found by, the stories
     # covered by one value of it only, and each briefed outlet's attributes as (key, value) pairs
     coverage_by: str = "kind"
     blindspots: tuple[Blindspot, ...] = ()
     outlet_attributes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     short_names: tuple[tuple[str, str], ...] = ()  # (name, shorter name for coverage lines): ("Associated Press", "AP")
+    # the options it was built with that shape what it says (`BriefingConfig.recorded_options`),
+    # as (name, value) pairs: written into briefing.json so a reader knows how it was made
+    options: tuple[tuple[str, object], ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -8,10 +8,12 @@ briefing and do what it likes with it.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,33 +42,147 @@ if TYPE_CHECKING:
     from .engines import Engine
 
 
+PathLike = str | os.PathLike[str]
+DateLike = date | str
+
+
+def input_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    """The input files and folders, checked before anything is read: one `str` or `Path` is one
+    path (not a string of one-letter paths), and a path that does not exist raises
+    `FileNotFoundError` naming it, rather than giving a briefing of nothing."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    elif isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a path or a list of paths (str or Path), not {type(paths).__name__}")
+    checked, missing = [], []
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"each path must be a str or a Path, not {type(path).__name__}: {path!r}")
+        checked.append(Path(path))
+        if not (checked[-1].exists() or checked[-1].is_symlink()):  # a broken link is reported as skipped
+            missing.append(str(path))
+    if missing:
+        raise FileNotFoundError(errno.ENOENT, "no such file or folder", ", ".join(missing))
+    return checked
+
+
+def as_date(value: DateLike | None, name: str = "on") -> date | None:
+    """A briefing date, parsed once: a `date` (a `datetime` gives its date) or an ISO date string
+    ("2023-08-31"); None stays None. Anything else raises at once, naming the argument."""
+    if value is None or type(value) is date:
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{name}: not a date in YYYY-MM-DD form: {value!r}") from None
+    raise TypeError(f"{name} must be a datetime.date or an ISO date string (YYYY-MM-DD), not {type(value).__name__}")
+
+
 def build_briefing(
-    paths: Iterable[str | Path],
+    paths: PathLike | Iterable[PathLike],
     config: BriefingConfig | None = None,
     *,
-    on: date | None = None,
-    outlets_file: Path | None = None,
+    on: DateLike | None = None,
+    outlets_file: PathLike | None = None,
     history: History = EMPTY_HISTORY,
     engine: Engine | None = None,
 ) -> Briefing:
-    """Read the articles under `paths` and build the briefing dated `on` (default: today).
+    """Read the articles under `paths` (one path, or a list of files and folders) and build the
+    briefing dated `on` (a `date` or "YYYY-MM-DD"; default: today).
 
-    Raises `StageOverBudget` when a stage runs past `config.stage_budget`. `engine` runs the same
-    stages elsewhere, e.g. `briefgen.engines.dask.DaskEngine` on a Dask cluster, for a batch
-    without history; the briefing is the same, byte for byte. None (the default) runs them here.
+    Raises `FileNotFoundError` for a path that does not exist, `TypeError`/`ValueError` for a
+    date or a config that is not one, and `StageOverBudget` when a stage runs past
+    `config.stage_budget`. `engine` runs the same stages elsewhere, e.g.
+    `briefgen.engines.dask.DaskEngine` on a Dask cluster, for a batch without history; the
+    briefing is the same, byte for byte. None (the default) runs them here.
     """
-    config = config or BriefingConfig()
-    day = on or date.today()
+    config = _checked_config(config)
+    day = as_date(on) or date.today()
+    paths = input_paths(paths)
+    outlets_file = Path(outlets_file) if outlets_file is not None else None
     if engine is not None:
         if history.articles:
             raise ValueError("a build with history runs on the local engine")
         articles, briefs, skipped = engine.brief(
             paths, config, on=day, outlets_file=outlets_file, brief_one=summarize_story
         )  # 1–6 where the engine runs them
-        briefing = assemble_briefing(day, briefs, articles, skipped)
+        briefing = replace(assemble_briefing(day, briefs, articles, skipped), options=config.recorded_options())
         return describe_coverage(briefing, OutletRegistry.load(outlets_file), config.coverage_by)  # after 6.
     articles, skipped = read_articles(paths, config, on=day, outlets_file=outlets_file)  # 1. ingest
     return brief_articles(articles, skipped, config, on=day, history=history, outlets=OutletRegistry.load(outlets_file))
+
+
+def build_briefing_from_articles(
+    articles: Iterable[Article],
+    config: BriefingConfig | None = None,
+    *,
+    on: DateLike | None = None,
+    outlets_file: PathLike | None = None,
+    skipped: Iterable[Skipped] = (),
+) -> Briefing:
+    """The briefing of `Article` records a script holds in memory (from a database, an API, its own
+    scraper), dated `on` (a `date` or "YYYY-MM-DD"; default: today): the same stages as for files,
+    after reading. Each article needs a unique `id` and a `path` saying where it came from;
+    `make_article` makes one from a title and a text. `published`, when given, is "YYYY-MM-DD".
+    `skipped` lists inputs the script could not use, to be reported in the briefing."""
+    config = _checked_config(config)
+    day = as_date(on) or date.today()
+    records = list(articles)
+    seen: set[str] = set()
+    for article in records:
+        if not isinstance(article, Article):
+            raise TypeError(f"articles must be briefgen.Article records, not {type(article).__name__}")
+        if article.id in seen:
+            raise ValueError(f"two articles have the id {article.id!r}; each needs its own")
+        seen.add(article.id)
+        if article.published is not None:
+            as_date(article.published, f"article {article.id}: published")
+    with stage("ingest", config.stage_budget):
+        records = drop_site_boilerplate([without_future_date(a, day) for a in records])
+    registry = OutletRegistry.load(Path(outlets_file) if outlets_file is not None else None)
+    return brief_articles(records, list(skipped), config, on=day, outlets=registry)
+
+
+def make_article(
+    title: str,
+    body: str,
+    *,
+    path: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: DateLike | None = None,
+    author: str | None = None,
+    source_id: str | None = None,
+) -> Article:
+    """An `Article` from what a script has: its id is a hash of its title, text and address (the
+    same article always gets the same id), its `path` the `url` or `source_id` unless given."""
+    from .ingest.decode import content_id
+
+    day = as_date(published, "published")
+    return Article(
+        id=content_id("\n".join((title, body, url or ""))),
+        path=path or url or source_id or "memory",
+        title=title,
+        body=body,
+        outlet=outlet,
+        url=url,
+        published=day.isoformat() if day else None,
+        author=author,
+        source_id=source_id,
+    )
+
+
+def _checked_config(config: BriefingConfig | None) -> BriefingConfig:
+    if config is None:
+        return BriefingConfig()
+    if not isinstance(config, BriefingConfig):
+        raise TypeError(f"config must be a briefgen.BriefingConfig, not {type(config).__name__}")
+    return config
 
 
 def read_articles(
@@ -156,7 +272,7 @@ def brief_articles(
     read are briefed: a daily briefing says what is new. `outlets` says what each outlet is, for
     coverage (default: the bundled registry).
     """
-    day = on or date.today()
+    day = as_date(on) or date.today()
     budget = config.stage_budget
     articles = in_languages(articles, config)
     read_now = {a.id: a for a in articles}
@@ -179,6 +295,7 @@ def brief_articles(
 
     listed = {i for b in briefs for i in b.story.article_ids} | set(read_now)
     briefing = assemble_briefing(day, briefs, [by_id[i] for i in listed], skipped, since=history.last_briefing)
+    briefing = replace(briefing, options=config.recorded_options())
     with stage("coverage", budget):  # after 6.: who covers each story and fact
         return describe_coverage(briefing, outlets or OutletRegistry.load(), config.coverage_by)
 
@@ -319,10 +436,11 @@ def assemble_briefing(
 
 
 def group_articles(
-    paths: Iterable[str | Path], config: BriefingConfig, *, on: date | None = None, outlets_file: Path | None = None
+    paths: PathLike | Iterable[PathLike], config: BriefingConfig, *, on: DateLike | None = None, outlets_file: Path | None = None
 ) -> tuple[list[Article], list[Story], list[Skipped]]:
     """Read the articles, mark copies and group them into stories: the stages before summarizing."""
-    articles, skipped = read_articles(paths, config, on=on or date.today(), outlets_file=outlets_file)  # 1.
+    day = as_date(on) or date.today()
+    articles, skipped = read_articles(input_paths(paths), config, on=day, outlets_file=outlets_file)  # 1.
     articles = one_outlet_per_site(articles)  # one name per outlet, before copies are judged
     articles, stories = group_window(articles, config)  # 3, 4.
     return articles, stories, skipped

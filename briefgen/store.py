@@ -8,11 +8,25 @@ is easy to back up, copy, or delete to start afresh.
 The schema has a version (`PRAGMA user_version`); `MIGRATIONS[n]` takes a store from version n to
 n + 1, and opening a store runs the ones it lacks, in one transaction. A store written by a newer
 briefgen is refused rather than misread.
+
+The store is private: it keeps what telling the new from the old needs (ids, fingerprints, titles,
+outlets, urls, dates, and each article's opening of `LEAD_WORDS` words, which grouping it into a
+story reads), not the articles' text, unless asked (`keep_bodies`). A store opened without
+`keep_bodies` that holds text, as stores written before did, has it cut to the opening on opening
+and the file compacted, so the rest is gone from the disk too. Its default home is the user's data folder
+(`default_store_path`), never the published output folder.
+
+History is backfill-safe: the history for a date holds only what runs dated on or before it
+recorded, so building yesterday's briefing after today's says what yesterday's reader would have seen.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -62,8 +76,53 @@ MIGRATIONS: tuple[str, ...] = (
     """
     UPDATE articles SET fingerprint = NULL;
     """,
+    # 3 → 4: an article's opening (`lead`), what grouping it into a story reads, kept where its
+    # text is not: the text of earlier runs is dropped on opening unless the store keeps it
+    """
+    ALTER TABLE articles ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+    """,
 )
+# Words of an article's opening the store keeps when it keeps no text: as many as grouping an
+# article into a story reads of it (briefgen.cluster: its TF-IDF lead and its focus names), so an
+# article of an earlier day joins a story as it did on its own day.
+LEAD_WORDS = 150
+
+
+def lead_of(body: str) -> str:
+    """The first `LEAD_WORDS` words of a body, spaced by single spaces."""
+    return " ".join(body.split(None, LEAD_WORDS)[:LEAD_WORDS])
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# The environment variable that moves every default store (tests, containers, a shared data disk).
+DATA_DIR_VARIABLE = "BRIEFGEN_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Where briefgen keeps its own files by the platform's convention: `$BRIEFGEN_DATA_DIR`, else
+    the user's data folder (`~/.local/share/briefgen` or `$XDG_DATA_HOME/briefgen` on Linux,
+    `~/Library/Application Support/briefgen` on macOS, `%LOCALAPPDATA%\\briefgen` on Windows)."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path  # imported here: only a daily build needs it
+
+    return user_data_path("briefgen", appauthor=False)
+
+
+def default_store_path(out: str | Path) -> Path:
+    """The store of the briefings published under `out`, when no `--store` is given: one file per
+    output folder, in the user's data folder, named after the folder and a hash of its absolute
+    path (two jobs that publish to two folders keep two histories)."""
+    folder = Path(out).expanduser().resolve()
+    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:12]
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in folder.name)[:40] or "root"
+    return data_dir() / "stores" / f"{name}-{digest}.sqlite"
+
+
+def inside(path: str | Path, folder: str | Path) -> bool:
+    """Whether `path` lies in `folder` (or below it): a store there is published with the folder."""
+    return Path(path).expanduser().resolve().is_relative_to(Path(folder).expanduser().resolve())
 
 
 class StoreError(RuntimeError):
@@ -85,14 +144,31 @@ EMPTY_HISTORY = History((), {}, {}, {})
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    """One history file. `keep_bodies`: keep each article's text too (a continuing story is then
+    summarised from its earlier articles' text as well as today's); without it, text is never
+    written, and text an older store holds is removed on opening."""
+
+    def __init__(self, path: str | Path, *, keep_bodies: bool = False):
         self.path = Path(path)
+        self.keep_bodies = keep_bodies
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None)  # transactions made explicit below
             self._migrate()
+            if not keep_bodies:
+                self._forget_bodies()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable briefgen store ({err})") from None
+
+    def _forget_bodies(self) -> None:
+        """Remove the articles' text a store holds (one written before text was private, or with
+        `keep_bodies`), then rewrite the file so the text is not left in its free pages."""
+        if self.db.execute("SELECT 1 FROM articles WHERE body != '' LIMIT 1").fetchone() is None:
+            return
+        with self._transaction():
+            rows = self.db.execute("SELECT id, body FROM articles WHERE body != ''").fetchall()
+            self.db.executemany("UPDATE articles SET lead = ?, body = '' WHERE id = ?", [(lead_of(b), i) for i, b in rows])
+        self.db.execute("VACUUM")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -120,12 +196,14 @@ class Store:
 
     # -- history ---------------------------------------------------------------------------
 
-    def history(self, on: date, window_days: int, read_now: list[str] = ()) -> History:
+    def history(self, on: date, window_days: int, read_now: Iterable[str] = ()) -> History:
         """Articles first seen in the `window_days` before `on` (and on it, by an earlier run), and
-        when any of the articles read now (`read_now`, ids) was first seen, however long ago."""
+        when any of the articles read now (`read_now`, ids) was first seen, however long ago, as
+        long as that is not after `on`: a briefing for a past date (a backfill) knows only what
+        the runs up to that date recorded."""
         since = (on - timedelta(days=window_days)).isoformat()
         rows = self.db.execute(
-            "SELECT a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, a.source_id,"
+            "SELECT a.id, a.path, a.title, CASE WHEN a.body != '' THEN a.body ELSE a.lead END, a.outlet, a.host, a.url, a.published, a.author, a.source_id,"
             " a.fingerprint, a.first_seen, s.story_id FROM articles a"
             " LEFT JOIN story_articles s ON s.article_id = a.id"
             " WHERE a.first_seen BETWEEN ? AND ? ORDER BY a.id",
@@ -139,32 +217,35 @@ class Store:
                 story_of[id_] = story
             if fingerprint is not None:
                 fingerprints[id_] = fingerprint
-        first_seen.update(self._first_seen(list(read_now)))
+        first_seen.update(self._first_seen(list(read_now), on))
         last = self.db.execute("SELECT max(date) FROM briefings WHERE date < ?", (on.isoformat(),)).fetchone()[0]
         return History(tuple(articles), story_of, first_seen, fingerprints, date.fromisoformat(last) if last else None)
 
-    def _first_seen(self, article_ids: list[str]) -> dict[str, date]:
-        """When each of these articles was first read, for those read before (any date)."""
+    def _first_seen(self, article_ids: list[str], on: date) -> dict[str, date]:
+        """When each of these articles was first read, for those read on or before `on`."""
         found: dict[str, date] = {}
         for start in range(0, len(article_ids), 500):  # SQLite caps the number of bound parameters
             chunk = article_ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for id_, seen in self.db.execute(f"SELECT id, first_seen FROM articles WHERE id IN ({marks})", chunk):
+            query = f"SELECT id, first_seen FROM articles WHERE id IN ({marks}) AND first_seen <= ?"
+            for id_, seen in self.db.execute(query, [*chunk, on.isoformat()]):
                 found[id_] = date.fromisoformat(seen)
         return found
 
-    def known_urls(self, urls: list[str]) -> set[str]:
-        """Which of these article URLs were read before (their pages need not be fetched again).
+    def known_urls(self, urls: list[str], on: date | None = None) -> set[str]:
+        """Which of these article URLs were read before (their pages need not be fetched again), by
+        runs dated on or before `on` when it is given.
 
         A page is known by the link it was fetched from (its `path`) and by the URL it gives itself.
         """
         known: set[str] = set()
+        until = (on or date.max).isoformat()
         for start in range(0, len(urls), 500):
             chunk = urls[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for column in ("path", "url"):
-                query = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
-                known.update(u for (u,) in self.db.execute(query, chunk))
+                query = f"SELECT {column} FROM articles WHERE {column} IN ({marks}) AND first_seen <= ?"
+                known.update(u for (u,) in self.db.execute(query, [*chunk, until]))
         return known
 
     def save_run(
@@ -188,12 +269,14 @@ class Store:
             )
             self.db.executemany(
                 "INSERT INTO articles"
-                " (id, path, title, body, outlet, host, url, published, author, source_id, fingerprint, first_seen)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " (id, path, title, body, lead, outlet, host, url, published, author, source_id, fingerprint, first_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen),"
+                " body = CASE WHEN body = '' THEN excluded.body ELSE body END,"
+                " lead = CASE WHEN lead = '' THEN excluded.lead ELSE lead END,"
                 " fingerprint = coalesce(fingerprint, excluded.fingerprint)",
                 [
-                    (a.id, a.path, a.title, a.body, a.outlet, a.host, a.url, a.published, a.author, a.source_id,
+                    (a.id, a.path, a.title, a.body if self.keep_bodies else "", lead_of(a.body), a.outlet, a.host, a.url, a.published, a.author, a.source_id,
                      fingerprints.get(a.id), day)
                     for a in articles
                 ],

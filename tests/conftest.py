@@ -31,3 +31,11 @@ def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     shutil.copytree(EXAMPLES, folder)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's default history store goes to a folder of its own, never the user's data folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("BRIEFGEN_DATA_DIR", str(folder))
+    return folder

@@ -90,8 +90,9 @@ def test_another_age_is_a_disagreement_never_a_citation(tmp_path):
     story = _story(tmp_path, {
         "Daily Courier": "The bridge's engineer, Paolo Rinaldi, 47, was arrested in Ponte Alta on Tuesday.",
         "Evening Star": "The bridge's engineer, Paolo Rinaldi, 47, was arrested in Ponte Alta on Tuesday, police said.",
-        "Morning Post": "The bridge's engineer Paolo Rinaldi was arrested in Ponte Alta on Tuesday. The 48-year-old denies wrongdoing.",
+        "Morning Post": "Ponte Alta's mayor called for calm on Tuesday evening. The bridge's engineer, Paolo Rinaldi, was arrested in Ponte Alta on Tuesday. The 48-year-old denies wrongdoing.",
     })
+    # (the line with the age is the story's lede, shown: disagreements are looked for in shown lines)
     assert "Morning Post" not in _cited(story, "Rinaldi, 47")
     ages = [d for d in story.disagreements if {c.value for c in d.claims} == {"47", "48"}]
     assert len(ages) == 1
@@ -123,6 +124,9 @@ def test_numbers_in_words_and_digits_read_alike():
         ("\"The course of steroids continued ultimately for 12 months.", "unclosed quote"),
         ("Liu warned: “They are already there in the Hong Kong garrison.", "unclosed quote"),
         ("Will Apple ever bring back the escape key?", "question"),
+        ("The trek will feature members Tom Johnston, Patrick Simmons and John McFee.", "dangling reference"),
+        ("The tagline drew a mix of criticism and ridicule across Twitter on Monday.", "dangling reference"),
+        ("Dick Clark Productions denies that anything has been definitely sorted, though.", "dangling reference"),
     ],
 )
 def test_a_line_that_cannot_stand_alone_is_refused_by_its_shape(line, fault):
@@ -138,10 +142,27 @@ def test_a_line_that_cannot_stand_alone_is_refused_by_its_shape(line, fault):
         "Carlineo faces a maximum of 10 years in prison and up to a $250,000 fine.",
         "Tickets go on sale Friday, Dec. 6 at LiveNation.com.",
         "The Doobie Brothers will tour North America this summer.",
+        "The 14 companies currently in the program can bid on NASA delivery services.",
+        "The new 16-inch MacBook Pro is a lot like the old 15-inch MacBook Pro.",
     ],
 )
 def test_a_line_that_stands_alone_is_kept(line):
     assert stands_alone_fault(line) is None
+
+
+def test_a_missing_weekday_or_place_does_not_refuse_a_citation_a_missing_number_does(tmp_path):
+    story = _story(tmp_path, {
+        "Daily Courier": "Six people were injured on Tuesday when the Ponte Alta bridge collapsed, the fire service said.",
+        "Evening Star": "Six people were injured when the Ponte Alta bridge collapsed, the fire service said.",
+        "Morning Post": "Rinaldi, of Verrano, was arrested after the Ponte Alta bridge collapsed, police said.",
+    })
+    assert _cited(story, "injured") == {"Daily Courier", "Evening Star"}
+
+
+def test_a_place_after_in_or_of_is_not_a_name_a_line_rests_on():
+    line = elements("Patrick Carlineo, of Addison, a village southwest of Ithaca, pleaded guilty in Buffalo.")
+    assert ("patrick", "carlineo") in line.names
+    assert not {("addison",), ("ithaca",), ("buffalo",)} & set(line.names)
 
 
 def test_a_shared_line_that_cannot_stand_alone_is_never_shown(tmp_path):

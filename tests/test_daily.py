@@ -16,7 +16,7 @@ import pytest
 from briefgen.cli import main
 from briefgen.ingest.fetch import FetchConfig, fetch_feeds
 from briefgen.provenance import OutletRegistry
-from briefgen.store import SCHEMA_VERSION, Store, StoreError
+from briefgen.store import SCHEMA_VERSION, Store, StoreError, default_store_path
 
 DAY_ONE, DAY_TWO = date(2024, 3, 4), date(2024, 3, 5)
 
@@ -268,15 +268,15 @@ def test_an_unchanged_feed_is_asked_with_its_etag_and_costs_a_304(site, tmp_path
 def test_a_failed_run_records_nothing_so_the_next_run_fetches_again(site, tmp_path, monkeypatch):
     _serve_day_one(site)
     out = tmp_path / "out"
-    import briefgen.cli
+    import briefgen.render
 
     def broken_render(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(briefgen.cli, "write_briefing", broken_render)
+    monkeypatch.setattr(briefgen.render, "write_briefing", broken_render)
     with pytest.raises(RuntimeError):
         _build(site, out, DAY_ONE)
-    assert not (out / "briefgen.sqlite").exists()
+    assert not default_store_path(out).exists() and not (out / "briefgen.sqlite").exists()
     monkeypatch.undo()
     assert _build(site, out, DAY_ONE) == 0
     assert [h.get("If-None-Match") for p, h in site.requests if p == "/bridge.rss"] == [None, None]

@@ -125,7 +125,7 @@ def test_cli_dask_engine_on_a_running_scheduler(dask_engine, mixed_corpus, tmp_p
 
 @pytest.mark.parametrize(
     "args",
-    [["--workers", "2"], ["--scheduler", "tcp://127.0.0.1:1"], ["--engine", "dask", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"],
+    [["--scheduler", "tcp://127.0.0.1:1"], ["--engine", "dask", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"],
      ["--engine", "spark"], ["--engine", "dask", "--workers", "0"],
      # daily runs and limits are the local engine's: refused, not silently ignored
      ["--engine", "dask", "--feed", "http://127.0.0.1:1/feed.rss"], ["--engine", "dask", "--max-articles", "3"],

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from briefgen.cli import main
-from briefgen.store import MIGRATIONS, SCHEMA_VERSION, Store
+from briefgen.store import default_store_path, MIGRATIONS, SCHEMA_VERSION, Store
 
 from .conftest import DAY
 
@@ -77,7 +77,7 @@ def test_a_source_id_survives_the_store_between_daily_runs(tmp_path):
     folder = _inputs(tmp_path)
     out = tmp_path / "out"
     assert main(["build", str(folder), "--out", str(out), "--date", DAY.isoformat()]) == 0
-    with Store(out / "briefgen.sqlite") as store:
+    with Store(default_store_path(out)) as store:
         ids = {a.title: a.source_id for a in store.history(DAY, 3).articles}
     assert ids["Kim to meet Putin in Russia"] == "wire-0001"
     assert ids["Floods close the coastal road"] == "urn:feed:item:77"

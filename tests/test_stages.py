@@ -94,6 +94,7 @@ def test_the_wheel_carries_the_templates(tmp_path):
     for template in (REPO / "templates").rglob("*.j2"):
         assert f"briefgen/templates/{template.relative_to(REPO / 'templates').as_posix()}" in names
     assert "briefgen/outlets.toml" in names
+    assert "briefgen/render/briefing.schema.json" in names and "briefgen/py.typed" in names
 
 
 def test_version_flag_prints_the_version_the_wheel_is_built_with(tmp_path, capsys):

@@ -113,7 +113,7 @@ def line_pairs(articles: Iterable[Article]) -> np.ndarray:
             sites.append(_key(site_of(article)))
             stories.append(_story_key(article))
             counts.append(len(found))
-    rows = np.empty((len(digests), 3), dtype=_KEY_DTYPE)
+    rows: np.ndarray = np.empty((len(digests), 3), dtype=_KEY_DTYPE)
     rows[:, 0] = np.repeat(np.array(sites, dtype=_KEY_DTYPE), counts)
     rows[:, 1] = np.frombuffer(b"".join(digests), dtype=_KEY_DTYPE)
     rows[:, 2] = np.repeat(np.array(stories, dtype=_KEY_DTYPE), counts)
@@ -123,7 +123,7 @@ def line_pairs(articles: Iterable[Article]) -> np.ndarray:
 def _distinct_rows(rows: np.ndarray) -> np.ndarray:
     """The rows sorted (by site, paragraph, story), each once."""
     rows = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
-    first = np.ones(len(rows), dtype=bool)
+    first: np.ndarray = np.ones(len(rows), dtype=bool)
     first[1:] = (rows[1:] != rows[:-1]).any(axis=1)
     return rows[first]
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import types
+import typing
+from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 
 from ..links import safe_url
@@ -19,6 +22,20 @@ ALGORITHMS = (
     "random",
 )
 TITLE_ENCODERS = ("minilm",)  # see briefgen.cluster.title_encoder
+# the options briefing.json records (in this order): what a reader of the file needs to know about
+# how its stories and facts were chosen
+RECORDED_OPTIONS = (
+    "algorithm",
+    "min_sources",
+    "show_single_source",
+    "sentences_per_story",
+    "language",
+    "max_articles",
+    "max_article_bytes",
+    "story_window_days",
+    "title_encoder",
+    "coverage_by",
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +53,7 @@ class BriefingConfig:
     workers: int | None = None
     # summarize
     algorithm: str = "lexrank"
-    sentences_per_story: int = 6
+    sentences_per_story: int = 5
     # the language every article is read in (an ISO 639-1 code such as "de", or an English name such
     # as "german"); None: each article's own, detected from its text (briefgen.language)
     language: str | None = None
@@ -103,7 +120,19 @@ class BriefingConfig:
     # messages: Gmail at about 102 KB)
     email_max_bytes: int = 100_000
 
+    def recorded_options(self) -> tuple[tuple[str, object], ...]:
+        """The options that decide what a briefing says, as (name, value) pairs: what
+        briefing.json's `options` records. Paths, addresses and limits of time are left out: they
+        say where the files go, not what they say, and a path would publish a local folder name."""
+        return tuple((name, getattr(self, name)) for name in RECORDED_OPTIONS)
+
     def __post_init__(self) -> None:
+        if isinstance(self.templates_dir, str):  # a folder named by a string is still that folder
+            object.__setattr__(self, "templates_dir", Path(self.templates_dir))
+        for name, expected in _field_types().items():
+            value = getattr(self, name)
+            if not _is_a(value, expected):
+                raise TypeError(f"BriefingConfig.{name} must be {_describe(expected)}, not {type(value).__name__} {value!r}")
         if self.algorithm not in ALGORITHMS:
             raise ValueError(f"unknown algorithm {self.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
         if self.min_sources < 1:
@@ -134,3 +163,28 @@ class BriefingConfig:
             language_code(self.language)  # raises ValueError naming the language it does not know
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")
+
+
+@cache
+def _field_types() -> dict[str, object]:
+    hints = typing.get_type_hints(BriefingConfig)
+    return {f.name: hints[f.name] for f in fields(BriefingConfig)}
+
+
+def _is_a(value: object, expected: object) -> bool:
+    """Whether `value` fits the field's annotation: `True` is no number, a whole number is a float."""
+    if isinstance(expected, types.UnionType) or typing.get_origin(expected) is typing.Union:
+        return any(_is_a(value, option) for option in typing.get_args(expected))
+    if expected is type(None):
+        return value is None
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected) if isinstance(expected, type) else True
+
+
+def _describe(expected: object) -> str:
+    if isinstance(expected, types.UnionType) or typing.get_origin(expected) is typing.Union:
+        return " or ".join(_describe(option) for option in typing.get_args(expected))
+    return "None" if expected is type(None) else getattr(expected, "__name__", str(expected))

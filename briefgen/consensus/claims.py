@@ -106,7 +106,7 @@ class Elements:
     weekdays: frozenset[str]
     quotes: tuple[tuple[str, ...], ...]  # each quotation's normalised words
     speaker: tuple[str, ...]  # lower-cased words of who it is attributed to (empty: no one named)
-    names: tuple[tuple[str, ...], ...]  # lower-cased words of each name run
+    names: tuple[tuple[str, ...], ...]  # lower-cased words of each name run (places left out: "in Ithaca")
 
 
 @dataclass(frozen=True)
@@ -175,46 +175,69 @@ def _outside_quotes(text: str) -> str:
 
 
 def _name_runs(text: str, language: str = "en") -> list[tuple[str, ...]]:
-    """Runs of capitalised words outside quotations, sentence-opening glue and calendar words left
-    out. Where a language capitalises every noun (German), a lone capitalised word is no name ("Sitz",
-    "Aufsichtsrat"): only runs of two or more words and acronyms ("AfD", "DB") are."""
-    runs = _capitalised_runs(text, language)
-    if lone_capital_is_name(language):
-        return runs
-    acronyms = {m.group().lower() for m in _SEVERAL_CAPITALS.finditer(text)}
-    return [run for run in runs if len(run) > 1 or run[0] in acronyms]
+    """Runs of capitalised words outside quotations, sentence-opening glue and calendar words left out."""
+    return [run for run, _ in _located_name_runs(text, language)]
 
 
+# A name right after one of these is where something happened, not who did it: "of Addison", "in
+# Aberdeenshire, Scotland", "southwest of Ithaca".
+_LOCATIVE = frozenset("in at near from outside inside across throughout".split()) | {"of"}
+# A party-and-state tag after a lawmaker's name: "D-Minn.", "R-Texas".
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
 # a word with two capitals or more: an acronym or an abbreviated name ("AfD", "DB", "iOS" aside)
 _SEVERAL_CAPITALS = re.compile(r"\b\w*[A-ZÄÖÜ]\w*[A-ZÄÖÜ]\w*\b")
 
 
-def _capitalised_runs(text: str, language: str) -> list[tuple[str, ...]]:
+def _located_name_runs(text: str, language: str = "en") -> list[tuple[tuple[str, ...], bool]]:
+    """Each name run, and whether it names a place. Where a language capitalises every noun (German),
+    a lone capitalised word is no name ("Sitz", "Aufsichtsrat"): only runs of two or more words and
+    acronyms ("AfD", "DB") are."""
+    runs = _capitalised_runs(text, language)
+    if lone_capital_is_name(language):
+        return runs
+    acronyms = {m.group().lower() for m in _SEVERAL_CAPITALS.finditer(text)}
+    return [(run, place) for run, place in runs if len(run) > 1 or run[0] in acronyms]
+
+
+def _capitalised_runs(text: str, language: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Each name run, and whether it names a place (it follows a locative preposition, or stands
+    alone after a comma right after such a place: "in Aberdeenshire, Scotland")."""
     glue = stop_words(language) if language != "en" else frozenset()
-    runs: list[tuple[str, ...]] = []
+    runs: list[tuple[tuple[str, ...], bool]] = []
+    previous_part_place = False
     for part in re.split(r"[,;:()—–\"“”]|\.\s", _outside_quotes(text)):
         tokens = part.split()
         current: list[str] = []
+        located = False
+        part_runs: list[tuple[tuple[str, ...], bool]] = []
         for position, token in enumerate(tokens):
             word = token.strip(".’'\"“”‘")
             if word.endswith(("’s", "'s")):
                 word = word[:-2]
             capital = bool(_CAPITALISED.fullmatch(word) or _DOMAIN.fullmatch(word)) and word.lower() not in _NOT_NAMES
             capital = capital and word.lower() not in glue
+            if _PARTY_TAG.match(token.strip(",")):
+                capital = False
             opening = position == 0 and _opens_sentence(text, part)
             if opening and capital:  # capitalised by grammar, unless the next word is a name too ("Bloomberg News")
                 following = tokens[position + 1].strip(".’'\"“”‘") if position + 1 < len(tokens) else ""
                 capital = bool(_CAPITALISED.fullmatch(following)) and following.lower() not in _NOT_NAMES
             if capital:
+                if not current:
+                    located = position > 0 and tokens[position - 1].lower() in _LOCATIVE
                 current.append(word.lower())
             elif current and word.lower() in ("of",) and position + 1 < len(tokens) and tokens[position + 1][:1].isupper():
                 continue
             else:
                 if current:
-                    runs.append(tuple(current))
+                    part_runs.append((tuple(current), located))
                 current = []
         if current:
-            runs.append(tuple(current))
+            part_runs.append((tuple(current), located))
+        if previous_part_place and len(part_runs) == 1 and len(tokens) == len(part_runs[0][0]):
+            part_runs = [(part_runs[0][0], True)]
+        runs += part_runs
+        previous_part_place = bool(part_runs) and part_runs[-1][1]
     return runs
 
 
@@ -249,7 +272,7 @@ def elements(text: str, language: str = "en") -> Elements:
         weekdays=frozenset(m.group(1) for m in _WEEKDAY.finditer(outside)),
         quotes=tuple(quotes),
         speaker=_speaker(text),
-        names=tuple(_name_runs(text, language)),
+        names=tuple(run for run, place in _located_name_runs(text, language) if not place),
     )
 
 
@@ -333,7 +356,6 @@ def missing_elements(line: Elements, facts: ArticleFacts, near: ArticleFacts | N
     near = near or facts
     missing = [f"number {v:g}" for v in sorted(line.numbers) if v not in facts.numbers]
     missing += [f"month {m}" for m in sorted(line.months) if m not in facts.months]
-    missing += [f"weekday {d}" for d in sorted(line.weekdays) if d not in facts.weekdays]
     missing += [f"quote {' '.join(q[:6])}…" for q in line.quotes if not _quote_found(q, facts)]
     if line.speaker and not _speaker_found(line.speaker, facts, near):
         missing.append("speaker " + " ".join(line.speaker))
@@ -343,16 +365,16 @@ def missing_elements(line: Elements, facts: ArticleFacts, near: ArticleFacts | N
 
 def conflicts(line: Elements, line_text: str, passage_text: str, facts: ArticleFacts) -> list[tuple[str, str, str]]:
     """Elements the article's matching passage gives another value for (a disagreement)."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     if not (line.months - facts.months or line.weekdays - facts.weekdays or line.ages):
         return found  # nothing the passage could give another value for (an age is read article-wide)
     passage = elements(passage_text)
     for month in sorted(line.months - facts.months):
         for other in sorted(passage.months - line.months):
             found.append(("month", _MONTH_NAMES[month], _MONTH_NAMES[other]))
-    for day in sorted(line.weekdays - facts.weekdays):
-        for other in sorted(passage.weekdays - line.weekdays):
-            found.append(("weekday", day, other))
+    for weekday in sorted(line.weekdays - facts.weekdays):
+        for other_day in sorted(passage.weekdays - line.weekdays):
+            found.append(("weekday", weekday, other_day))
     # An age is the person's, wherever the article gives it: one age there, another in the line.
     if line.ages and not line.ages & facts.ages and len(facts.ages) == 1:
         found.append(("age", str(min(line.ages)), str(min(facts.ages))))
@@ -422,7 +444,7 @@ def _best_passage(
     # a passage with no sentence holding the line's words scores nothing and is passed over
     starts = sorted({k - back for k in hits for back in range(WINDOW) if k - back >= 0})
     empty: frozenset[str] = frozenset()
-    best, passage = 0.0, ()
+    best, passage = 0.0, tuple[int, ...]()
     for start in starts:
         found = empty
         for end in range(start, min(start + WINDOW, len(article_terms))):

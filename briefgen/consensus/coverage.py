@@ -95,8 +95,9 @@ class _Outlets:
             if found["country"] == UNKNOWN:
                 # a country-code domain names the country; every domain the outlet used must agree
                 countries = {country_of_domain(d) for d in self._domains.get(name, ())}
-                if len(countries) == 1 and None not in countries:
-                    found["country"] = countries.pop()
+                (country,) = countries if len(countries) == 1 else (None,)
+                if country is not None:
+                    found["country"] = country
             self._known[name] = found
         return self._known[name]
 

@@ -212,7 +212,7 @@ class _Likeness:
 
 
 def _linked_groups(by_anchor, outlet_of, likeness, config) -> list[list[Figure]]:
-    groups = []
+    groups: list[list[Figure]] = []
     for key in sorted(by_anchor):
         usable = _unambiguous([f for f in by_anchor[key] if not f.hedged])
         parent = list(range(len(usable)))

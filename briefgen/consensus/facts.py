@@ -15,6 +15,7 @@ words is not taken again. Claims only one outlet makes are held apart (`single_s
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -22,9 +23,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..config.options import BriefingConfig
-from ..editor.fitness import dangling_opening, refers_back, stands_alone_fault
-from ..editor.lede import lede_order
-from ..editor.outlet_leads import outlet_leads
+from ..editor.fitness import may_show, unintroduced_speaker
+from ..editor.lede import lede_order, lede_scores, story_leads
+from ..editor.outlet_leads import first_sentence, outlet_leads, without_dateline
 from ..model import (
     Article,
     Citation,
@@ -125,7 +126,7 @@ class _StorySentences:
         back_start, back_end = self.shared_back.indptr[a], self.shared_back.indptr[a + 1]
         back_columns = self.shared_back.indices[back_start:back_end]
         back_scores = self.shared_back.data[back_start:back_end]
-        where = np.searchsorted(back_columns, columns)
+        where = np.asarray(np.searchsorted(back_columns, columns))
         inside = where < len(back_columns)
         found_back = np.zeros(len(columns))
         hit = inside.copy()
@@ -178,7 +179,7 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
     # Inverse sentence frequency within the story: the names every sentence carries weigh little.
     df = np.asarray(present.sum(axis=0)).ravel()
     weight = np.log((len(terms) + 1) / (df + 0.5))
-    by_term = dict(zip(sorted(vocabulary, key=vocabulary.get), weight.tolist()))
+    by_term = dict(zip(sorted(vocabulary, key=vocabulary.__getitem__), weight.tolist()))
     weighted = present.multiply(weight).tocsr()
     total = np.asarray(weighted.sum(axis=1)).ravel()
     total[total == 0] = 1.0
@@ -242,59 +243,177 @@ def brief_story(
     originals = [articles[i] for i in story.article_ids if articles[i].duplicate_of is None]
     pool = _story_sentences(originals, sentences, config.language)
     index = {(pool.articles[i].id, pool.texts[i]): i for i in range(len(pool.texts))}
-
-    candidates = []
-    disputes: dict[int, tuple[list[Article], list[tuple[Article, Finding]]]] = {}
-    for rank, sentence in enumerate(ranked):
+    order = []  # usable candidates, most central first
+    for sentence in ranked:
         i = index.get((sentence.article_id, sentence.text))
-        if i is None or len(pool.terms[i]) < 3:
+        if i is not None and len(pool.terms[i]) >= 3:
+            order.append(i)
+    support = _Support(pool, originals, config)
+
+    single_outlet = len({outlet_key(a) for a in originals}) == 1
+    show_alone = config.show_single_source or single_outlet  # a one-outlet story must not vanish
+    kept: list[int] = []
+    alone: list[int] = []
+    waiting: list[int] = []  # lines whose speaker no earlier line has named in full yet
+    # The story opens with what happened: the members' own ledes are its first candidates, the one
+    # most other outlets carry first (briefgen.lede.member_ledes).
+    ledes = _member_ledes(originals, sentences, index, pool) if config.lede_first else []
+    lede = _shared_lede(ledes, pool, support, config)
+    if lede is not None:
+        kept.append(lede)
+    elif ledes and show_alone:  # no outlet shares any: the first lede of the list, as its outlet's own
+        alone.append(min(ledes, key=lambda i: (order.index(i) if i in order else len(order), i)))
+    for i in _by_support(order, pool, support, config):
+        shared = support.count(i) >= config.min_sources
+        if not shared and not show_alone:
+            break  # support only falls from here: nothing more the briefing shows
+        chosen = kept if shared else alone
+        limit = config.sentences_per_story if shared else SINGLE_SOURCE_LIMIT
+        if len(chosen) >= limit:
+            if len(alone) >= SINGLE_SOURCE_LIMIT or not show_alone:
+                break
             continue
-        sources, differing = _supporting_articles(i, pool, originals, config)
-        candidates.append((len({outlet_key(a) for a in sources}), rank, i, sources))
-        disputes[i] = (sources, differing)
-    # Facts more outlets report first; among equals, the more central (earlier in `ranked`).
-    # Among facts as well supported, a line stating one thing before a line joining two ("said that
-    # A and that B"): the plainer version, which the next fact's line does not repeat half of.
-    candidates.sort(key=lambda c: (-c[0], statements(pool.texts[c[2]]), c[1]) if config.order_by_support else c[1])
-    if config.lede_first:  # ... but the story opens with what happened: the fact its outlets lead with
-        kept_ones = {c[2]: c[0] >= config.min_sources for c in candidates}
-        order = lede_order(
-            [c[2] for c in candidates], kept_ones, [a.id for a in pool.articles], pool.texts, pool.shared,
+        if not may_show(pool.texts[i]):
+            continue  # "He said…", "But…", "The report says…": out of its article, the reader cannot tell who or what
+        if any(_repeats(pool, i, j, config) for j in kept + alone):
+            continue  # this fact, or most of its words, is already in the briefing
+        if unintroduced_speaker(pool.texts[i], [pool.texts[j] for j in chosen]):
+            waiting.append(i)  # "…," Johnston said: shown once a line before it names Tom Johnston
+            continue
+        chosen.append(i)
+        for w in [w for w in waiting if w not in kept + alone]:
+            place = kept if support.count(w) >= config.min_sources else alone
+            if place is chosen and len(chosen) < limit and not unintroduced_speaker(
+                pool.texts[w], [pool.texts[j] for j in chosen]
+            ) and not any(_repeats(pool, w, j, config) for j in kept + alone):
+                chosen.append(w)
+    if config.lede_first and lede is None and kept:
+        # no member's lede is shared: among the facts kept, the one the outlets' leads carry best
+        kept = lede_order(
+            kept, {i: unintroduced_speaker(pool.texts[i], []) is None for i in kept}, [a.id for a in pool.articles],
+            pool.texts, pool.shared,
             [outlet_key(a) for a in pool.articles],
         )
-        by_sentence = {c[2]: c for c in candidates}
-        candidates = [by_sentence[i] for i in order]
 
-    kept: list[tuple[int, SummarySentence]] = []
-    alone: list[tuple[int, SummarySentence]] = []
-    single_outlet = len({outlet_key(a) for a in originals}) == 1
-    for support, _, i, sources in candidates:
-        chosen = kept if support >= config.min_sources else alone
-        limit = config.sentences_per_story if chosen is kept else SINGLE_SOURCE_LIMIT
-        if len(chosen) >= limit:
-            continue
-        if dangling_opening(pool.texts[i]) or refers_back(pool.texts[i]) or stands_alone_fault(pool.texts[i]):
-            continue  # "He said…", "But…", "The report says…": out of its article, the reader cannot tell who or what
-        if any(_repeats(pool, i, j, config) for j, _ in kept + alone):
-            continue  # this fact, or most of its words, is already in the briefing
+    def line(i: int) -> SummarySentence:
+        sources = support.sources(i)
         citations = tuple(Citation(a.outlet_label, a.title, a.url, a.id) for a in sources)
-        chosen.append((i, SummarySentence(pool.texts[i], pool.articles[i].id, citations)))
+        return SummarySentence(without_dateline(pool.texts[i]), pool.articles[i].id, citations)
 
     outlets = sorted({a.outlet_label for a in originals})
-    show_alone = config.show_single_source or single_outlet  # a one-outlet story must not vanish
     # ... nor one whose outlets share no fact: say what each of them leads with
     by_outlet = outlet_leads(originals, sentences, outlet_key) if not kept and not single_outlet else ()
     return StoryBrief(
         story=story,
         headline=headline,
         outlets=tuple(outlets),
-        sentences=tuple(s for _, s in kept),
-        single_source=tuple(s for _, s in alone) if show_alone else (),
+        sentences=tuple(line(i) for i in kept),
+        single_source=tuple(line(i) for i in alone) if show_alone else (),
         disagreements=find_disagreements(
             pool.articles, pool.texts, pool.terms, [outlet_key(a) for a in pool.articles], config
-        ) + _line_disagreements(candidates, disputes, pool),
+        ) + _line_disagreements([i for i in order if support.was_judged(i)], support, pool),
         by_outlet=by_outlet,
     )
+
+
+_QUOTE_OPENING = re.compile(r"^\s*[\"“‘]")
+
+
+def quote_led(text: str) -> bool:
+    """The line opens with a quotation: someone's words, not the outlet's account of what happened."""
+    return bool(_QUOTE_OPENING.match(text))
+
+
+class _Support:
+    """Which outlets carry each candidate line, judged only when the selection asks (judging a line
+    against every article of its story is the consensus stage's main cost)."""
+
+    def __init__(self, pool: _StorySentences, originals: list[Article], config: BriefingConfig) -> None:
+        self.pool, self.originals, self.config = pool, originals, config
+        self._judged: dict[int, tuple[list[Article], list[tuple[Article, Finding]]]] = {}
+
+    def judged(self, i: int) -> tuple[list[Article], list[tuple[Article, Finding]]]:
+        found = self._judged.get(i)
+        if found is None:
+            found = self._judged[i] = _supporting_articles(i, self.pool, self.originals, self.config)
+        return found
+
+    def was_judged(self, i: int) -> bool:
+        return i in self._judged
+
+    def sources(self, i: int) -> list[Article]:
+        return self.judged(i)[0]
+
+    def differing(self, i: int) -> list[tuple[Article, Finding]]:
+        return self.judged(i)[1]
+
+    def count(self, i: int) -> int:
+        """Independent outlets that carry line i (its own included)."""
+        return len({outlet_key(a) for a in self.sources(i)})
+
+    def bound(self, i: int) -> int:
+        """At most this many outlets can carry line i: those with a sentence near it (cheap)."""
+        near = _articles_near(i, self.pool)
+        return len({outlet_key(a) for a in self.originals if a.id in near} | {outlet_key(self.pool.articles[i])})
+
+
+def _by_support(order: list[int], pool: _StorySentences, support: _Support, config: BriefingConfig):
+    """The candidates (`order`: most central first) in the briefing's order — facts more outlets
+    report first; among equals, a line that tells the fact before one that quotes someone (a
+    quotation leads a line when the quote itself is the news, which a reported line rarely is), a
+    line stating one thing before a line joining two ("said that A and that B": the plainer
+    version, which the next line does not repeat half of); then the more central — each line judged only when it can come next: a candidate waits under the number of
+    outlets that could at most carry it, and is judged when that bound reaches the top."""
+    if not config.order_by_support:
+        yield from order
+        return
+    heap = [
+        (-support.bound(i), quote_led(pool.texts[i]), statements(pool.texts[i]), rank, False, i)
+        for rank, i in enumerate(order)
+    ]
+    heapq.heapify(heap)
+    while heap:
+        negative, quoted, plain, rank, exact, i = heapq.heappop(heap)
+        if exact:
+            yield i
+        else:  # its real place is at or below its bound's: judge it, and let it wait there
+            heapq.heappush(heap, (-support.count(i), quoted, plain, rank, True, i))
+
+
+def _member_ledes(
+    originals: list[Article], sentences: dict[str, list[Sentence]], index: dict[tuple[str, str], int], pool: _StorySentences
+) -> list[int]:
+    """The story's articles' own first sentences that can be shown (an article whose first sentence
+    cannot stand alone offers none): the candidates for the story's first line."""
+    ledes = []
+    for article in originals:
+        lead = first_sentence(sentences.get(article.id, []))
+        i = index.get((article.id, lead.text)) if lead is not None else None
+        if (
+            i is not None
+            and len(pool.terms[i]) >= 3
+            and may_show(pool.texts[i])
+            and unintroduced_speaker(pool.texts[i], []) is None  # nothing comes before a lede
+            and i not in ledes
+        ):
+            ledes.append(i)
+    return ledes
+
+
+def _shared_lede(ledes: list[int], pool: _StorySentences, support: _Support, config: BriefingConfig) -> int | None:
+    """The story's lede: among its members' ledes, the one most other outlets carry (ties: the one
+    the outlets' leads carry best, then the earliest); None when no outlet shares any of them."""
+    counts = {i: support.count(i) for i in ledes}
+    shared = [i for i in ledes if counts[i] >= config.min_sources]
+    if not shared:
+        return None
+    best = max(counts[i] for i in shared)
+    tied = sorted(i for i in shared if counts[i] == best)
+    if len(tied) == 1:
+        return tied[0]
+    leads, places = story_leads([a.id for a in pool.articles], pool.texts)
+    scores = lede_scores(pool.shared, [outlet_key(a) for a in pool.articles], leads, places)
+    return max(tied, key=lambda i: (scores[i], -i))
 
 
 SINGLE_SOURCE_LIMIT = 3
@@ -337,12 +456,13 @@ def _articles_near(i: int, pool: _StorySentences) -> set[str]:
     return {pool.articles[j].id for j in columns[scores >= PASSAGE_BAR / 2].tolist()}
 
 
-def _line_disagreements(candidates, disputes, pool: _StorySentences) -> tuple[Disagreement, ...]:
-    """Each line another outlet tells with a different month, weekday or age: which outlet says what."""
+def _line_disagreements(lines: list[int], support: _Support, pool: _StorySentences) -> tuple[Disagreement, ...]:
+    """Each judged line (`lines`: those the selection reached, not every sentence of the story)
+    another outlet tells with a different month, weekday or age: which outlet says what."""
     found: list[Disagreement] = []
     seen: set[tuple[str, frozenset[str]]] = set()
-    for _, _, i, _ in sorted(candidates, key=lambda c: c[1]):
-        sources, differing = disputes[i]
+    for i in lines:
+        sources, differing = support.judged(i)
         by_value: dict[tuple[str, str, str], list[Article]] = {}
         for article, finding in differing:
             for kind, ours, theirs in finding.conflicts:

@@ -89,10 +89,10 @@ class ShortIndex:
         ids = tuple(sorted(merged))
         sizes = np.array([len(merged[i]) for i in ids], dtype=np.int64)
         if not ids:
-            empty = np.zeros(0, dtype=np.int64)
+            empty: np.ndarray = np.zeros(0, dtype=np.int64)
             return ShortIndex(ids, sizes, np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), empty)
         hashes = np.concatenate([merged[i] for i in ids])
-        holders = np.repeat(np.arange(len(ids), dtype=np.int64), sizes)
+        holders: np.ndarray = np.repeat(np.arange(len(ids), dtype=np.int64), sizes)
         order = np.lexsort((holders, hashes))  # by shingle, then by short text
         hashes, holders = hashes[order], holders[order]
         keys, first = np.unique(hashes, return_index=True)
@@ -120,7 +120,7 @@ def containers(index: ShortIndex, articles: Sequence[Article], shingled: Shingle
     pairs = np.unique(article_of * len(index.keys) + at[hit])  # each shingle counted once per article
     article_of, key = pairs // len(index.keys), pairs % len(index.keys)
     spread = index.starts[key + 1] - index.starts[key]
-    first = np.repeat(index.starts[key] - (np.cumsum(spread) - spread), spread)
+    first: np.ndarray = np.repeat(index.starts[key] - (np.cumsum(spread) - spread), spread)
     short = index.holders[first + np.arange(len(first))]
     combined, shared = np.unique(np.repeat(article_of, spread) * len(index.ids) + short, return_counts=True)
     article_of, short = combined // len(index.ids), combined % len(index.ids)

@@ -61,10 +61,10 @@ def minhash_values(shingles: Shingles) -> list[np.ndarray | None]:
     out: list[np.ndarray | None] = [None] * len(counts)
     a, b = (p.reshape(-1, 1) for p in _permutations())
     group: list[int] = []
-    in_group = 0
+    in_group: int = 0
     for k, i in enumerate(enough):
         group.append(i)
-        in_group += counts[i]
+        in_group += int(counts[i])
         if k + 1 == len(enough) or in_group + counts[enough[k + 1]] > _PERMUTED_AT_ONCE:
             hashed = np.concatenate([shingles.of(j) for j in group]).astype(np.uint32)  # the low 32 bits
             starts = np.cumsum([0] + [counts[j] for j in group[:-1]])
@@ -215,7 +215,7 @@ def dates_from_groups(copies: Mapping[str, str], published: Mapping[str, str | N
         groups.setdefault(original, [original]).append(copy)
     found: dict[str, str] = {}
     for members in groups.values():
-        dated = [published[m] for m in members if published.get(m)]
+        dated = [day for m in members if (day := published.get(m))]
         if dated:
             earliest = min(dated)
             found.update({m: earliest for m in members if not published.get(m)})

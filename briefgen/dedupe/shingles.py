@@ -90,9 +90,9 @@ def body_shingles(bodies: Sequence[str], *, compared: bool = True) -> BodyShingl
         line_kept.extend(compared_lines(lines, counts) if compared else [True] * len(lines))
         body_words.append(sum(counts))
     word_hashes = _word_hashes(tokens)
-    body_of_word = np.repeat(np.arange(len(bodies), dtype=np.int64), body_words)
+    body_of_word: np.ndarray = np.repeat(np.arange(len(bodies), dtype=np.int64), body_words)
     whole = _shingles(word_hashes, body_of_word, len(bodies))
-    kept = np.repeat(np.array(line_kept, dtype=bool), line_words)
+    kept: np.ndarray = np.repeat(np.array(line_kept, dtype=bool), line_words)
     if kept.all():
         return BodyShingles(whole=whole, compared=whole)
     return BodyShingles(whole=whole, compared=_shingles(word_hashes[kept], body_of_word[kept], len(bodies)))
@@ -125,7 +125,7 @@ def _word_hashes(tokens: list[str]) -> np.ndarray:
 
 def _powers(base: int, n: int) -> np.ndarray:
     """base**0 … base**(n-1), modulo 2**64."""
-    powers = np.empty(n, dtype=np.uint64)
+    powers: np.ndarray = np.empty(n, dtype=np.uint64)
     powers[0] = 1
     with np.errstate(over="ignore"):
         np.cumprod(np.full(n - 1, base, dtype=np.uint64), out=powers[1:])
@@ -142,6 +142,6 @@ def _shingles(word_hashes: np.ndarray, body_of_word: np.ndarray, n_bodies: int) 
             mixed += word_hashes[k : k + n] * _WORD_WEIGHTS[k]
     within = body_of_word[:n] == body_of_word[SHINGLE - 1 :]  # all five words in one body
     body = body_of_word[:n][within]
-    offsets = np.zeros(n_bodies + 1, dtype=np.int64)
+    offsets: np.ndarray = np.zeros(n_bodies + 1, dtype=np.int64)
     np.cumsum(np.bincount(body, minlength=n_bodies), out=offsets[1:])
     return Shingles(_fmix64(mixed[within]), offsets)

@@ -5,6 +5,7 @@ called by summarize (candidates) and consensus (lines)."""
 from .fitness import (
     article_line_faults,
     dangling_opening,
+    may_show,
     refers_back,
     stands_alone_fault,
 )
@@ -12,4 +13,4 @@ from .headline import choose_headline
 from .lede import lede_order
 from .outlet_leads import outlet_leads
 
-__all__ = ["article_line_faults", "choose_headline", "dangling_opening", "lede_order", "outlet_leads", "refers_back", "stands_alone_fault"]
+__all__ = ["article_line_faults", "choose_headline", "dangling_opening", "lede_order", "may_show", "outlet_leads", "refers_back", "stands_alone_fault"]

@@ -261,6 +261,8 @@ def stands_alone_fault(text: str) -> str | None:
     if (
         _POINTING_SUBJECT.match(line)
         or _BODY_SUBJECT.match(line)
+        or _BARE_SUBJECT.match(line)
+        or _LEANING_END.search(line)
         or _GROUP_REFERENCE.match(line)
         or _TEMPORAL_THEN.search(outside)
         or _OBJECT_IT.search(outside)
@@ -288,6 +290,16 @@ _BODY_SUBJECT = re.compile(
     r"^[\"“]?The\s+(?:company|firm|agency|group|organi[sz]ation|ministry|department|court|committee|team|club|"
     r"band|startup|retailer|carrier|network|publisher|automaker|airline|bank|government)s?\s+(?!that\b|which\b|who\b|whose\b)[a-z]"
 )
+# "The trek will feature…", "The tagline drew…": a bare "the" and one common noun as the subject,
+# then its verb — the thing was named in an earlier sentence ("The 14 companies…" and "The new
+# 16-inch MacBook Pro…" say which; "The city council voted…" is left to the other checks).
+_BARE_SUBJECT = re.compile(
+    r"^[\"“]?The\s+[a-z]{3,}\s+(?:will|would|could|can|may|might|must|should|is|was|are|were|has|had|have|"
+    r"drew|draws|said|says|came|comes|went|goes|got|gets|took|takes|made|makes|began|begins|features|featured|"
+    r"includes|included|[a-z]{3,}ed)\b"
+)
+# "…, though.", "…, however.": the line answers a sentence before it.
+_LEANING_END = re.compile(r",\s*(?:though|however|too|as well)[.!]?[\"'”’]?$", re.I)
 # "Both diseases are…", "Neither company…", "The two men…", "The latter…": a group introduced earlier.
 _GROUP_REFERENCE = re.compile(
     r"^[\"“]?(?:Both|Neither|Either|The\s+(?:two|three|four|latter|former|same|other))\s+[a-z]"
@@ -335,3 +347,37 @@ _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|this|that)\s+[a-z]{3,}", re.I
 def _opens_unclosed_quote(line: str) -> bool:
     """The line opens a double quotation and never closes it."""
     return _quote_balance(line)[1] > 0
+
+
+def may_show(text: str) -> bool:
+    """May this sentence be a briefing line on its own? Not when it opens on a pronoun or
+    connective ("He said…", "But…"), points back to what it cannot show, or fails a stand-alone
+    rule (`stands_alone_fault`)."""
+    return not (dangling_opening(text) or refers_back(text) or stands_alone_fault(text))
+
+
+# Who speaks, by one capitalised word: "'…,' Johnston said in a statement.", "Kirby noted that…".
+_SAYS = r"(?:said|says|added|adds|continued|comments|commented|wrote|writes|tweeted|posted|told|tells|noted|notes|warned|explained)"
+_ONE_NAME_SPEAKER = re.compile(
+    rf"[,.!?…][\"”’]\s+(?P<after_quote>[A-Z][a-z’'-]+)\s+{_SAYS}\b|^(?P<opening>[A-Z][a-z’'-]+)\s+{_SAYS}\b"
+    rf"|\b(?:said|says|added|adds|continued|comments|commented|wrote|writes|noted|explained)\s+"
+    rf"(?P<after_verb>[A-Z][a-z’'-]+)(?=[.,]|\s+(?:in|on)\s)"
+)
+
+
+_NOT_A_SPEAKER = frozenset("today yesterday tonight earlier later it he she they we this that there".split())
+
+
+def unintroduced_speaker(text: str, earlier: Sequence[str]) -> str | None:
+    """The one-word name of the line's speaker ("Johnston"), when neither the line nor an `earlier`
+    line of the story gives it in full ("Tom Johnston"); else None. A surname is fine once an
+    earlier line has introduced the person."""
+    match = _ONE_NAME_SPEAKER.search(text)
+    if match is None:
+        return None
+    name = next(g for g in match.groups() if g)
+    if name.lower() in _CALENDAR or name.lower() in _NOT_A_SPEAKER:
+        return None  # "said Wednesday it…", "said Thursday that…"
+    full = re.compile(rf"\b[A-Z][\w.’'-]*\s+(?:[A-Z][\w.’'-]*\s+)*{re.escape(name)}\b")
+    return None if any(full.search(line) for line in (text, *earlier)) else name
+

@@ -36,7 +36,8 @@ def lead_indices(owners: Sequence[str], informative: Sequence[bool], lead_senten
 
     `owners[i]` is the article of sentence i; an article's sentences are consecutive and in order.
     """
-    leads, seen = [], {}
+    leads: list[int] = []
+    seen: dict[str, int] = {}
     for i, (owner, ok) in enumerate(zip(owners, informative)):
         if ok and seen.get(owner, 0) < lead_sentences:
             seen[owner] = seen.get(owner, 0) + 1
@@ -87,7 +88,8 @@ def story_leads(owners: Sequence[str], texts: Sequence[str]) -> tuple[list[int],
             faults += article_line_faults(texts[start:end])
             start = end
     leads = lead_indices(owners, [f is None for f in faults])
-    places, seen = [], {}
+    places: list[int] = []
+    seen: dict[str, int] = {}
     for lead in leads:
         places.append(seen.get(owners[lead], 0))
         seen[owners[lead]] = places[-1] + 1

@@ -20,6 +20,7 @@ from .fitness import (
     leans_on_earlier_text,
     refers_back,
     stands_alone_fault,
+    unintroduced_speaker,
 )
 
 # Where a lead is looked for: an article's first sentences (a heading or a caption can come first).
@@ -53,8 +54,18 @@ def lead_sentence(sentences: list[Sentence]) -> Sentence | None:
             and not leans_on_earlier_text(sentence.text)
             and not refers_back(sentence.text)
             and stands_alone_fault(sentence.text) is None
+            and unintroduced_speaker(sentence.text, []) is None  # read alone: "…," Noem tweeted
         ):
             return sentence
+    return None
+
+
+def first_sentence(sentences: list[Sentence]) -> Sentence | None:
+    """The article's first sentence (a heading, caption or credit before it passed over), or None."""
+    head = sentences[:LEAD_SEARCH]
+    for sentence, fault in zip(head, article_line_faults([s.text for s in head])):
+        if fault is None:
+            return sentence if MIN_LEAD_WORDS <= len(words(sentence.text)) <= MAX_LEAD_WORDS else None
     return None
 
 

@@ -34,7 +34,7 @@ def partition_terms(articles: list[Article]) -> tuple[list[str], list[Counter]]:
 
 def term_summary(articles: list[Article], terms: tuple[list[str], list[Counter]]) -> tuple[dict[str, int], Counter]:
     """The originals' days ({id: day number, -1 undated}) and the partition's document frequencies."""
-    days = {a.id: (_day(a) if _day(a) is not None else -1) for a in articles if a.duplicate_of is None}
+    days = {a.id: (-1 if (day := _day(a)) is None else day) for a in articles if a.duplicate_of is None}
     df: Counter = Counter()
     for counts in terms[1]:
         df.update(counts.keys())

@@ -65,8 +65,9 @@ def _holds_utf8_beyond_ascii(data: bytes) -> bool:
     return any(ord(c) > 127 for c in data.decode("utf-8", errors="ignore"))
 
 
-def _cp1252_for_invalid_utf8(err: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_for_invalid_utf8(err: UnicodeError) -> tuple[str, int]:
     # Python's cp1252 leaves five bytes undefined; Latin-1 reads them (as control characters).
+    assert isinstance(err, UnicodeDecodeError)  # registered for decoding only
     bad = err.object[err.start : err.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
 

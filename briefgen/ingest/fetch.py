@@ -14,6 +14,7 @@ text and metadata of a page come from the same reader as an HTML file (`ingest.h
 from __future__ import annotations
 
 import asyncio
+from typing import TypeGuard
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
@@ -127,7 +128,7 @@ class _Fetcher:
         return [(index, entry, title) for index, entry in enumerate(parsed.entries)]
 
     async def _pages(self, items: list[tuple[str, tuple[int, dict, str | None]]]) -> list[Article]:
-        links = sorted({entry.get("link") for _, (_, entry, _) in items if _is_web(entry.get("link"))})
+        links = sorted({link for _, (_, entry, _) in items if _is_web(link := entry.get("link"))})
         seen_before = self.known_urls(links)
         jobs, articles = [], []
         for feed_url, (index, entry, feed_title) in items:
@@ -216,7 +217,7 @@ class _Retry(Exception):
     """A failure that may pass: tried again after a pause."""
 
 
-def _is_web(link: object) -> bool:
+def _is_web(link: object) -> TypeGuard[str]:
     return isinstance(link, str) and link.startswith(("http://", "https://"))
 
 

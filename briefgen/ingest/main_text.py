@@ -132,7 +132,7 @@ def _article_parts(body: LexborNode) -> tuple[list[LexborNode], float, dict[int,
             nodes[key] = parent
             scores[key] = scores.get(key, 0.0) + score * weight
             parent = parent.parent
-        node = paragraph
+        node: LexborNode | None = paragraph
         while node is not None:
             prose_under[node.mem_id] = prose_under.get(node.mem_id, 0) + n
             node = node.parent
@@ -191,7 +191,7 @@ def _wraps_only(wrapper: LexborNode, inner: LexborNode) -> bool:
     return all(
         child.mem_id == inner.mem_id or not child.text(deep=True).strip()
         for child in wrapper.iter(include_text=True)
-        if not child.tag.startswith(("-comment", "#"))
+        if not (child.tag or "").startswith(("-comment", "#"))
     )
 
 
@@ -225,7 +225,7 @@ def _read(container: LexborNode, lines: list[str], prose_under: dict[int, int]) 
             if tag == "br":
                 flush()
                 continue
-            if tag in _NOT_ARTICLE_TAGS or tag.startswith("#") or tag.startswith("-"):
+            if tag is None or tag in _NOT_ARTICLE_TAGS or tag.startswith(("#", "-")):
                 continue
             # furniture words in a wrapper around most of the article ("elementor-widget-container")
             # name a page builder's part, not furniture

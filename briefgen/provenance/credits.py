@@ -109,7 +109,7 @@ def read_credit(
             add(registry.normalise(m.group(1)))
             break
     for line in lines:  # 4. a dateline further down (under a subtitle or a photo the cleaner kept)
-        m = len(line.split()) >= 8 and _DATELINE.match(line)
+        m = _DATELINE.match(line) if len(line.split()) >= 8 else None
         if m:
             add(registry.normalise(m.group(1)))
             break

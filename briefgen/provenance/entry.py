@@ -70,12 +70,13 @@ def provenance(parts: Parts, registry: OutletRegistry) -> Provenance:
     title, title_site = clean_title(parts.title, (site_name, known, parts.named_outlet), domain, "\n".join(parts.body))
     page_name = _usable_name(site_name, title)
     named = clean_outlet_name(parts.named_outlet)
+    site: str | None
     if named:
         site = registry.normalise(named)
     else:
         raw = page_name or (title_site if not known else None)
-        site = clean_site_name(raw, domain, registry) if (raw or domain) else None
-        site = clean_outlet_name(site) or (registrable_domain(domain) if domain else None)
+        cleaned = clean_site_name(raw, domain, registry) if (raw or domain) else None
+        site = clean_outlet_name(cleaned) or (registrable_domain(domain) if domain else None)
     credit = credit_from_lines(list(parts.lines), list(parts.body), registry, parts.bylines)
     found_on = named or domain or (page_name and " ".join(page_name.split())) or title_site
     outlet, host = attribute(credit, site, found_on)

@@ -53,7 +53,7 @@ def page_credit_lines(tree: LexborHTMLParser, author_metadata: str | None) -> tu
             own = " ".join(_own_text(element).split())
             if own and ("©" in own or own.lower().startswith("copyright")) and len(own.split()) <= _MAX_WORDS:
                 lines.append(own)
-    if (author_metadata or "").strip():  # after the page's own byline: the metadata's reading of it may be cut short
+    if author_metadata and author_metadata.strip():  # after the page's own byline: the metadata's reading of it may be cut short
         lines.append("By " + " ".join(author_metadata.split()))
     return tuple(dict.fromkeys(lines))
 

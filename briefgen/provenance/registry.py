@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pycountry
 import tomllib
 
 
@@ -142,11 +141,28 @@ def _attributes(entry: dict) -> dict[str, str]:
             raise RegistryError(f"outlet {entry['name']!r}: kind {text!r} is not one of {', '.join(KINDS)}")
         if key == "country":
             text = text.upper()
-            if pycountry.countries.get(alpha_2=text) is None:
+            if text not in ISO_COUNTRIES:
                 raise RegistryError(f"outlet {entry['name']!r}: country {text!r} is not an ISO 3166-1 alpha-2 code")
         if text:
             found[key] = text
     return found
+
+
+# ISO 3166-1 alpha-2: the 249 officially assigned country codes (a table, rather than a 23 MB
+# library for two look-ups; the standard changes a code once in years)
+ISO_COUNTRIES = frozenset(
+    """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
+    BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
+    DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
+    GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN
+    KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ
+    MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
+    PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+    SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
+    VN VU WF WS YE YT ZA ZM ZW
+    """.split()
+)
 
 
 # Country-code domains sold to anyone, worldwide (Google Search Central's list of generic ccTLDs,
@@ -164,7 +180,7 @@ def country_of_domain(domain: str | None) -> str | None:
     if len(tld) != 2 or tld in _GENERIC_CCTLDS:
         return None
     code = "GB" if tld == "uk" else tld.upper()  # .uk is the one ccTLD that is not its ISO code
-    return code if pycountry.countries.get(alpha_2=code) else None
+    return code if code in ISO_COUNTRIES else None
 
 
 def domain_of(url: str | None) -> str | None:

@@ -153,9 +153,13 @@ def outlet_renames(facts: Iterable[SiteFact]) -> tuple[dict[str, str], dict[str,
     bylines: dict[str, str] = {}
     for outlet, _, author, host in facts:
         key = compact(author or "")
-        if host is None and len(key) >= 3 and key in own_outlets and compact(outlet or "") != key:
+        if author and host is None and len(key) >= 3 and key in own_outlets and compact(outlet or "") != key:
             bylines[author] = own_outlets[key]
-    pairs = [(bylines.get(a, o), d if a not in bylines else None) for o, d, a, _ in facts if bylines.get(a, o)]
+    pairs: list[tuple[str, str | None]] = []
+    for outlet, domain, author, _ in facts:
+        name = bylines.get(author, outlet) if author else outlet
+        if name:
+            pairs.append((name, domain if author not in bylines else None))
     return bylines, name_groups(pairs)
 
 

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import nh3
+from markupsafe import Markup
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -34,11 +36,14 @@ from jinja2 import (
 
 from ..config.options import BriefingConfig
 from ..links import safe_url
-from ..model import Briefing, Citation, Coverage, StoryBrief
+from ..model import Article, Briefing, Citation, Coverage, StoryBrief
 from ..runtime.budget import stage
 from . import coverage_text
 from .digest import Digest, fit_digest, several_outlets, story_urls
 from ..language import language_display_name
+from .languages import text_language
+from .schema import schema_text
+from ..version import __version__
 
 OUTPUTS = {
     "briefing.md": "briefing.md.j2",
@@ -84,7 +89,28 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.globals["blindspot_heading"] = coverage_text.blindspot_heading
     env.filters["in_source_order"] = in_source_order
     env.filters["language_name"] = language_display_name
+    env.filters["lang"] = lang_attribute
     return env
+
+
+def lang_attribute(text: object) -> Markup:
+    """` lang="ko"` for a text written in another language's script than the page's English, else
+    nothing: put inside the element's start tag (`<h2{{ headline|lang }}>`)."""
+    language = text_language(str(text))
+    return Markup(f' lang="{language}"') if language else Markup("")
+
+
+def cited_in(briefing: Briefing) -> dict[str, list[int]]:
+    """Article id → the places (#story-N) of the stories that cite it, for the source list's links
+    back to where each source is cited."""
+    places: dict[str, list[int]] = {}
+    for number, story in enumerate(briefing.stories, start=1):
+        lines = (*story.sentences, *story.by_outlet, *story.single_source)
+        cited = [c.article for line in lines for c in line.sources]
+        cited += [c.article for d in story.disagreements for claim in d.claims for c in claim.sources]
+        for article in dict.fromkeys(cited):
+            places.setdefault(article, []).append(number)
+    return places
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
@@ -213,13 +239,31 @@ def in_source_order(articles: list[str], sources: dict[str, SourceRef]) -> list[
     return sorted(refs.values(), key=lambda ref: ref.number)
 
 
-def _citation(c: Citation) -> dict:
-    return {"outlet": c.outlet, "title": c.title, "url": c.url, "article": c.article}
+def _citation(c: Citation, outlet_of: dict[str, str | None]) -> dict:
+    """A source as data: `outlet` is the name shown ("Unknown outlet" when nothing attributes the
+    article), `outlet_name` the outlet itself, null when unknown."""
+    return {"outlet": c.outlet, "outlet_name": outlet_of.get(c.article), "title": c.title, "url": c.url, "article": c.article}
 
 
-# The version of briefing.json's contract (docs/json.md): raised when fields are added; a field once
-# published keeps its name and meaning.
-CONTRACT_VERSION = 2
+def _outlet_details(brief: StoryBrief, by_id: dict[str, Article]) -> list[dict]:
+    """The story's independent outlets as data, in `outlets`' order: each outlet's name (null when
+    unknown), the name shown for it, and its original articles in the story."""
+    groups: dict[str, list[Article]] = {}
+    for article_id in brief.story.article_ids:
+        article = by_id.get(article_id)
+        if article is not None and article.duplicate_of is None:
+            groups.setdefault(article.outlet_label, []).append(article)
+    return [
+        {"name": members[0].outlet, "display": label, "articles": [a.id for a in members]}
+        for label, members in sorted(groups.items())
+    ]
+
+
+# The version of briefing.json's contract (docs/json.md, briefgen/render/briefing.schema.json): raised when
+# fields are added; a field once published keeps its name and meaning.
+CONTRACT_VERSION = 3
+# the contract's JSON Schema, written beside every briefing.json, which names it in `$schema`
+SCHEMA_FILE = "briefing.schema.json"
 
 
 def _coverage(coverage: Coverage | None) -> dict:
@@ -230,7 +274,7 @@ def _coverage(coverage: Coverage | None) -> dict:
 
 
 def briefing_to_dict(briefing: Briefing) -> dict:
-    """The JSON contract of `briefing.json`."""
+    """The JSON contract of `briefing.json` (its schema: `briefgen/render/briefing.schema.json`)."""
     out = _briefing_dict(briefing)
     for story, brief in zip(out["stories"], briefing.stories):
         if brief.also_covered:  # only on a story that joined other languages: other stories' objects are unchanged
@@ -239,8 +283,13 @@ def briefing_to_dict(briefing: Briefing) -> dict:
 
 
 def _briefing_dict(briefing: Briefing) -> dict:
+    by_id = {a.id: a for a in briefing.articles}
+    outlet_of = {a.id: a.outlet for a in briefing.articles}
     return {
+        "$schema": SCHEMA_FILE,
         "contract": CONTRACT_VERSION,
+        "generator": {"name": "briefgen", "version": __version__},
+        "options": {name: value for name, value in briefing.options},
         "date": briefing.date.isoformat(),
         "since": briefing.since.isoformat() if briefing.since else None,
         "stories": [
@@ -248,6 +297,7 @@ def _briefing_dict(briefing: Briefing) -> dict:
                 "id": s.story.id,
                 "headline": s.headline,
                 "outlets": list(s.outlets),
+                "outlet_details": _outlet_details(s, by_id),
                 "articles": list(s.story.article_ids),
                 "first_seen": s.first_seen.isoformat() if s.first_seen else None,
                 "new_articles": s.new_articles,
@@ -261,21 +311,27 @@ def _briefing_dict(briefing: Briefing) -> dict:
                         "text": x.text,
                         "article": x.article_id,
                         "support": x.support,
-                        "sources": [_citation(c) for c in x.sources],
+                        "sources": [_citation(c, outlet_of) for c in x.sources],
                         "coverage": _coverage(x.coverage),
                     }
                     for x in s.sentences
                 ],
                 # only when no fact is shared: each outlet's lead, reported by that outlet alone
                 "by_outlet": [
-                    {"outlet": x.sources[0].outlet, "text": x.text, "article": x.article_id, "sources": [_citation(c) for c in x.sources]}
+                    {
+                        "outlet": x.sources[0].outlet,
+                        "outlet_name": outlet_of.get(x.sources[0].article),
+                        "text": x.text,
+                        "article": x.article_id,
+                        "sources": [_citation(c, outlet_of) for c in x.sources],
+                    }
                     for x in s.by_outlet
                 ],
                 "single_source": [
                     {
                         "text": x.text,
                         "article": x.article_id,
-                        "sources": [_citation(c) for c in x.sources],
+                        "sources": [_citation(c, outlet_of) for c in x.sources],
                         "coverage": _coverage(x.coverage),
                     }
                     for x in s.single_source
@@ -283,7 +339,7 @@ def _briefing_dict(briefing: Briefing) -> dict:
                 "disagreements": [
                     {
                         "about": d.about,
-                        "claims": [{"value": c.value, "sources": [_citation(x) for x in c.sources]} for c in d.claims],
+                        "claims": [{"value": c.value, "sources": [_citation(x, outlet_of) for x in c.sources]} for c in d.claims],
                     }
                     for d in s.disagreements
                 ],
@@ -316,14 +372,19 @@ def _briefing_dict(briefing: Briefing) -> dict:
     }
 
 
+# every file of one briefing's dated folder
+BRIEFING_FILES = (*OUTPUTS, "briefing.json", SCHEMA_FILE)
 PAGES = {name: template for name, template in OUTPUTS.items() if name not in ("briefing.email.html", "briefing.txt")}
 
 
-def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) -> dict[str, str]:
-    """File name → file content, for every output of one briefing."""
+def render_briefing(
+    briefing: Briefing, config: BriefingConfig | None = None, only: Iterable[str] | None = None
+) -> dict[str, str]:
+    """File name → file content, for every output of one briefing (`only`: these file names)."""
     config = config or BriefingConfig()
+    wanted = set(BRIEFING_FILES if only is None else only)
     env = environment(config.templates_dir)
-    context = {
+    context: dict[str, Any] = {
         "briefing": briefing,
         "date": briefing.date,
         "stories": briefing.stories,
@@ -333,17 +394,21 @@ def render_briefing(briefing: Briefing, config: BriefingConfig | None = None) ->
         "email_max_bytes": config.email_max_bytes,
     }
     context["also_covering"] = also_covering(briefing, context["sources"])
+    context["cited_in"] = cited_in(briefing)
     # the page's two parts: (place in the briefing, story), each in the briefing's order
     numbered = list(enumerate(briefing.stories, start=1))
     context["confirmed"] = [(n, s) for n, s in numbered if several_outlets(s)]
     context["one_outlet"] = [(n, s) for n, s in numbered if not several_outlets(s)]
     urls = story_urls(briefing)
     context["story_urls"] = {n: urls[s.story.id] for n, s in context["one_outlet"]}
-    files = {name: env.get_template(template).render(context) for name, template in PAGES.items()}
-    files["briefing.html"] = sanitise_page(files["briefing.html"])
-    files.update(render_email(briefing, config, env, context))
+    files = {name: env.get_template(template).render(context) for name, template in PAGES.items() if name in wanted}
+    if "briefing.html" in files:
+        files["briefing.html"] = sanitise_page(files["briefing.html"])
+    if wanted & {"briefing.email.html", "briefing.txt"}:
+        files.update(render_email(briefing, config, env, context))
     files["briefing.json"] = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
-    return files
+    files[SCHEMA_FILE] = schema_text()
+    return {name: text for name, text in files.items() if name in wanted}
 
 
 def render_email(briefing: Briefing, config: BriefingConfig, env: Environment, context: dict) -> dict[str, str]:
@@ -377,16 +442,25 @@ def render_email(briefing: Briefing, config: BriefingConfig, env: Environment, c
     return parts(fit_digest(briefing, config.web_url, size, config.email_max_bytes))
 
 
-def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None) -> list[Path]:
-    """Write the briefing into `out_dir/YYYY-MM-DD/`; return the paths written.
+def write_briefing(
+    briefing: Briefing, out_dir: str | Path, config: BriefingConfig | None = None, only: Iterable[str] | None = None
+) -> list[Path]:
+    """Write the briefing into `out_dir/YYYY-MM-DD/`; return the paths written. `only`: these
+    files of it (names from `BRIEFING_FILES`); a file of another format left from an earlier run of
+    the same date is removed, so the folder never mixes two runs.
 
     The dated folder changes as a whole: every file is written into a hidden sibling folder, which
     then takes the dated folder's place in one rename. A reader (or a run killed at any moment)
     sees the old briefing or the new one, never files of both. The archive index is updated last.
     """
+    if not isinstance(briefing, Briefing):
+        raise TypeError(f"write_briefing takes a briefgen.Briefing, not {type(briefing).__name__}")
     config = config or BriefingConfig()
+    unknown = sorted(set(only or ()) - set(BRIEFING_FILES))
+    if unknown:
+        raise ValueError(f"not a briefing file: {', '.join(unknown)}; choose from {', '.join(BRIEFING_FILES)}")
     with stage("render", config.stage_budget):
-        files = render_briefing(briefing, config)  # everything in memory before touching the disk
+        files = render_briefing(briefing, config, only)  # everything in memory before touching the disk
     out = Path(out_dir)
     day = out / briefing.date.isoformat()
     out.mkdir(parents=True, exist_ok=True)
@@ -397,7 +471,7 @@ def write_briefing(briefing: Briefing, out_dir: str | Path, config: BriefingConf
     try:
         for name in sorted(files):
             _write_durably(staging / name, files[name])
-        _keep_other_files(day, staging, set(files))
+        _keep_other_files(day, staging, set(BRIEFING_FILES))
         os.chmod(staging, 0o755)
         swap_folder_in(staging, day)
     except BaseException:

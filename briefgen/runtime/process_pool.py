@@ -18,7 +18,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..config.options import BriefingConfig
 from .budget import StageTime, add_timings, recorded_timings, stage
@@ -70,7 +70,7 @@ class _Batch(Generic[Work, Result]):
 _batch: _Batch | None = None  # set in the parent just before the workers are forked
 
 
-def _do_one(index: int) -> tuple[int, object, dict[str, StageTime]]:
+def _do_one(index: int) -> tuple[int, Any, dict[str, StageTime]]:
     assert _batch is not None, "a worker forked without its batch"
     with recorded_timings() as timings:
         with stage(WHOLE_ITEM, None):

@@ -144,7 +144,7 @@ def _normalised_power_method(transition_t: sparse.csr_matrix, epsilon: float) ->
         if length == 0:  # no sentence has any weighted term: nothing is central (sumy gives NaN)
             return np.zeros(n)
         step /= length
-        change = np.linalg.norm(step - p)
+        change = float(np.linalg.norm(step - p))
         p = step
     return p
 
@@ -187,6 +187,6 @@ def textrank_scores(
         if not change > epsilon:
             break
         step = teleport * p.sum() + damping * (weights_t @ p)
-        change = np.linalg.norm(step - p)
+        change = float(np.linalg.norm(step - p))
         p = step
     return p
