@@ -698,7 +698,7 @@ def _extract(args: argparse.Namespace, stdin: _StandardInput) -> int:
     articles = one_outlet_per_site(drop_site_boilerplate(stdin.renamed(articles)))  # what a briefing reads, dates as written
     _report_skipped(stdin.renamed(skipped))
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
-        record = {
+        record: dict[str, object] = {
             "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
             "published": a.published, "author": a.author, "url": a.url, "source_id": a.source_id,
             "language": a.language, "text": a.body,

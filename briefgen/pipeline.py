@@ -340,7 +340,7 @@ def brief_one_story(story: Story, members: list[Article], by_id: dict[str, Artic
         headline, ranking = rank_story(members, sentences, config)
     with stage("consensus", None):
         brief = brief_story(story, by_id, sentences, ranking, headline, config)
-        return with_other_languages(brief, whole, also_covered, config.language)
+        return with_other_languages(brief, whole, also_covered, config.language or DEFAULT_LANGUAGE)
 
 
 def _brief_stories_here(
@@ -370,7 +370,7 @@ def _brief_stories_here(
         for s in stories:
             headline, ranking = ranked[s.id]
             brief = brief_story(s, by_id, sentences, ranking, headline, story_config[s.id])
-            briefs.append(with_other_languages(brief, whole[s.id], parts[s.id][2], story_config[s.id].language))
+            briefs.append(with_other_languages(brief, whole[s.id], parts[s.id][2], story_config[s.id].language or DEFAULT_LANGUAGE))
             if progress:
                 progress.advance()
     return briefs
@@ -399,7 +399,7 @@ def group_window(
 def rank_story(members: list[Article], sentences: dict[str, list[Sentence]], config: BriefingConfig) -> tuple[str, list[Sentence]]:
     """Stage 5 for one story: its headline, and its sentences by the summarizer's ranking."""
     ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)
-    return choose_headline(members, config.language), ranked
+    return choose_headline(members, config.language or DEFAULT_LANGUAGE), ranked
 
 
 def summarize_story(
@@ -410,7 +410,7 @@ def summarize_story(
     config = in_story_language(config, [by_id[i] for i in story.article_ids])
     whole, (story, members, also_covered) = story, in_one_language(story, [by_id[i] for i in story.article_ids])
     headline, ranked = rank_story(members, sentences, config)
-    brief = with_other_languages(brief_story(story, by_id, sentences, ranked, headline, config), whole, also_covered, config.language)
+    brief = with_other_languages(brief_story(story, by_id, sentences, ranked, headline, config), whole, also_covered, config.language or DEFAULT_LANGUAGE)
     return dated(brief, None, len(story.article_ids))
 
 

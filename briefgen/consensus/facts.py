@@ -241,7 +241,7 @@ def brief_story(
     config: BriefingConfig,
 ) -> StoryBrief:
     originals = [articles[i] for i in story.article_ids if articles[i].duplicate_of is None]
-    pool = _story_sentences(originals, sentences, config.language)
+    pool = _story_sentences(originals, sentences, config.language or "en")
     index = {(pool.articles[i].id, pool.texts[i]): i for i in range(len(pool.texts))}
     order = []  # usable candidates, most central first
     for sentence in ranked:
