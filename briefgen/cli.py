@@ -36,7 +36,7 @@ from .links import safe_url
 from .version import __version__
 
 if TYPE_CHECKING:
-    from .model import Briefing, Skipped
+    from .model import Briefing
     from .provenance import OutletRegistry
     from .store import Store
 
@@ -99,6 +99,15 @@ def _web_address(value: str) -> str:
     if url is None:
         raise argparse.ArgumentTypeError(f"must be an http(s) address: {value!r}")
     return url
+
+
+def _language(value: str) -> str:
+    from .language import language_code  # light: no model is loaded to read a code
+
+    try:
+        return language_code(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def shown(text: str) -> str:
@@ -185,6 +194,10 @@ def parser() -> argparse.ArgumentParser:
              f"'Earlier' list (default {DEFAULT_MAX_AGE_DAYS}; undated articles never age a story)",
     )
     build.add_argument(
+        "--language", type=_language, metavar="CODE",
+        help="read every article in this language (an ISO 639-1 code: de, fr, zh); default: each article's own, detected",
+    )
+    build.add_argument(
         "--max-article-bytes", type=_positive, default=10_000_000, help="skip larger input files unread (default 10 MB)"
     )
     build.add_argument(
@@ -256,6 +269,8 @@ def parser() -> argparse.ArgumentParser:
         "extract", help="print what briefgen read from each file, one JSON line each", parents=[inputs, talk]
     )
     extract.add_argument("--outlets", type=Path, help="TOML file of extra outlet names, aliases and domains")
+    extract.add_argument("--language", type=_language, metavar="CODE", help="read every article in this language")
+    extract.add_argument("--sentences", action="store_true", help="also print each article's sentences as briefgen splits them")
 
     cluster = commands.add_parser(
         "cluster", help="print how the articles group into stories, one JSON line each", parents=[inputs, talk]
@@ -370,7 +385,6 @@ def _check_build_flags(args: argparse.Namespace) -> None:
 
 
 def _build_command(args: argparse.Namespace, stdin: _StandardInput) -> int:
-    from .store import StoreError
 
     config = BriefingConfig(
         algorithm=args.algorithm,
@@ -386,6 +400,7 @@ def _build_command(args: argparse.Namespace, stdin: _StandardInput) -> int:
         stage_budget=args.stage_budget,
         title_encoder=args.title_encoder,
         coverage_by=args.coverage_by,
+        language=args.language,
         workers=args.workers if args.engine == "local" else None,
     )
     if not _title_encoder_ready(config):
@@ -896,15 +911,21 @@ def _extract(args: argparse.Namespace, stdin: _StandardInput) -> int:
     from .ingest import read_paths
     from .provenance import OutletRegistry, one_outlet_per_site
     from .clean.site_boilerplate import drop_site_boilerplate
+    from .clean.text import article_sentences
+    from .pipeline import in_languages
 
     articles, skipped = read_paths(args.paths, OutletRegistry.load(args.outlets))
+    articles = in_languages(articles, BriefingConfig(language=args.language))
     articles = one_outlet_per_site(drop_site_boilerplate(stdin.renamed(articles)))  # what a briefing reads, dates as written
     _report_skipped(stdin.renamed(skipped))
     for a in sorted(articles, key=lambda a: (a.path, a.id)):
-        record = {
+        record: dict[str, object] = {
             "path": a.path, "title": a.title, "outlet": a.outlet, "host": a.host,
-            "published": a.published, "author": a.author, "url": a.url, "source_id": a.source_id, "text": a.body,
+            "published": a.published, "author": a.author, "url": a.url, "source_id": a.source_id,
+            "language": a.language, "text": a.body,
         }
+        if args.sentences:
+            record["sentences"] = [s.text for s in article_sentences(a)]
         print(json.dumps(record, ensure_ascii=False))
     return 0 if articles else 1
 

@@ -33,6 +33,9 @@ class Article:
     # the input's own id for the article (a JSON record's "id", a feed item's guid), so a job can
     # join briefgen's results back to its own data; `id` stays briefgen's content hash
     source_id: str | None = None
+    # the ISO 639-1 code of the language the article is written in (briefgen.language): detected from
+    # its text at ingest, or the one the user forced; None only before ingest has read it
+    language: str | None = None
 
     @property
     def outlet_label(self) -> str:
@@ -156,6 +159,10 @@ class StoryBrief:
     # the publication date of its newest dated article (None: no article states one), set when the
     # briefing is assembled (briefgen.editor.ranking)
     published: date | None = None
+    # the story's outlets that wrote in another language than its own, as (ISO 639-1 code, outlets):
+    # shown as "also covered in German by …", never counted as support for a line
+    also_covered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    language: str | None = None  # the ISO 639-1 code its lines are written in (None: not recorded)
 
     @property
     def status(self) -> str:

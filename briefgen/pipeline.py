@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -23,7 +24,8 @@ from .consensus import brief_story, describe_coverage, outlet_key
 from .dedupe import mark_duplicates
 from .editor.ranking import in_reading_order, split_earlier
 from .editor import choose_headline
-from .ingest import read_paths, without_future_date
+from .ingest import read_paths, with_language, without_future_date
+from .language import DEFAULT_LANGUAGE, language_code
 from .model import Article, Briefing, Sentence, Skipped, Story, StoryBrief
 from .provenance import OutletRegistry, one_outlet_per_site
 from .runtime.budget import stage
@@ -199,7 +201,59 @@ def read_articles(
         articles, skipped = read_paths(
             paths, registry, config.max_article_bytes, config.max_articles, workers=allowed_workers(config)
         )
+        articles = in_languages(articles, config)
         return drop_site_boilerplate([without_future_date(a, on) for a in articles]), skipped
+
+
+def in_languages(articles: list[Article], config: BriefingConfig) -> list[Article]:
+    """Each article with its language: the one `config.language` forces, else its own (detected
+    from its text where no reader set it: a feed's summary, an article of an earlier run)."""
+    if config.language is not None:
+        code = language_code(config.language)
+        return [a if a.language == code else replace(a, language=code) for a in articles]
+    return [with_language(a) for a in articles]
+
+
+def story_language(members: list[Article]) -> str:
+    """The language most of a story's originals are written in (a tie: the first code in order)."""
+    counts = Counter(a.language or DEFAULT_LANGUAGE for a in members if a.duplicate_of is None)
+    counts = counts or Counter(a.language or DEFAULT_LANGUAGE for a in members)
+    return min(counts, key=lambda code: (-counts[code], code)) if counts else DEFAULT_LANGUAGE
+
+
+OtherLanguages = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def in_one_language(story: Story, members: list[Article]) -> tuple[Story, list[Article], OtherLanguages]:
+    """The story's articles in its own language (as a story of their own), and the outlets that
+    covered it in other languages (a story joins languages only on shared numbers and names:
+    `briefgen.cluster.same_language_edges`). Lines are chosen and matched among the first alone: a
+    German article is never taken as support for an English line it was not matched on."""
+    language = story_language(members)
+    code = {a.id: a.language or DEFAULT_LANGUAGE for a in members}
+    code |= {a.id: code[a.duplicate_of] for a in members if a.duplicate_of in code}  # a copy goes with its original
+    own = [a for a in members if code[a.id] == language]
+    if len(own) == len(members):
+        return story, members, ()
+    own_outlets = {a.outlet_label for a in own}
+    others: dict[str, set[str]] = {}
+    for a in members:
+        if code[a.id] != language and a.outlet_label not in own_outlets:
+            others.setdefault(code[a.id], set()).add(a.outlet_label)
+    also = tuple((code, tuple(sorted(outlets))) for code, outlets in sorted(others.items()))
+    return Story(id=story.id, article_ids=tuple(a.id for a in own)), own, also
+
+
+def with_other_languages(brief: StoryBrief, whole: Story, also_covered: OtherLanguages, language: str) -> StoryBrief:
+    """The brief of a story's own-language part, with the whole story, its language and its
+    other-language outlets."""
+    return replace(brief, story=whole, also_covered=also_covered, language=language)
+
+
+def in_story_language(config: BriefingConfig, members: list[Article]) -> BriefingConfig:
+    """The options for one story's stages, their `language` the story's own: its summary, its
+    facts and its citations are read by that language's rules."""
+    return replace(config, language=story_language(members))
 
 
 def brief_articles(
@@ -221,8 +275,9 @@ def brief_articles(
     """
     day = as_date(on) or date.today()
     budget = config.stage_budget
+    articles = in_languages(articles, config)
     read_now = {a.id: a for a in articles}
-    window = {a.id: a for a in history.articles} | read_now  # today's reading of an article wins
+    window = {a.id: a for a in in_languages(list(history.articles), config)} | read_now  # today's reading of an article wins
     # one name per outlet across the window: its spellings, and bylines naming an outlet it holds
     window = {a.id: a for a in one_outlet_per_site(list(window.values()))}
     first_seen = {i: history.first_seen.get(i, day) for i in window}
@@ -274,16 +329,19 @@ def brief_stories(
 
 def brief_one_story(story: Story, members: list[Article], by_id: dict[str, Article], config: BriefingConfig) -> StoryBrief:
     """Stages 2 (its originals' sentences), 5 and 6 for one story, undated: what a worker runs."""
+    config = in_story_language(config, members)
+    whole, (story, members, also_covered) = story, in_one_language(story, members)
     with stage("clean", None):  # copies add no sentences
         sentences = {
-            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            a.id: article_sentences(a, None, config.max_sentences_per_article)
             for a in members
             if a.duplicate_of is None
         }
     with stage("summarize", None):
         headline, ranking = rank_story(members, sentences, config)
     with stage("consensus", None):
-        return brief_story(story, by_id, sentences, ranking, headline, config)
+        brief = brief_story(story, by_id, sentences, ranking, headline, config)
+        return with_other_languages(brief, whole, also_covered, config.language or DEFAULT_LANGUAGE)
 
 
 def _brief_stories_here(
@@ -294,20 +352,26 @@ def _brief_stories_here(
     progress: Progress | None,
 ) -> list[StoryBrief]:
     budget = config.stage_budget
+    whole = {s.id: s for s in stories}
+    parts = {s.id: in_one_language(s, members[s.id]) for s in stories}
+    stories = [parts[s.id][0] for s in stories]
+    members = {s.id: parts[s.id][1] for s in stories}
     with stage("clean", budget):  # 2. sentences of every original (copies add none)
         sentences = {
-            a.id: article_sentences(a, config.language, config.max_sentences_per_article)
+            a.id: article_sentences(a, None, config.max_sentences_per_article)
             for s in stories
             for a in members[s.id]
             if a.duplicate_of is None
         }
+    story_config = {s.id: in_story_language(config, members[s.id]) for s in stories}
     with stage("summarize", budget):  # 5.
-        ranked = {s.id: rank_story(members[s.id], sentences, config) for s in stories}
+        ranked = {s.id: rank_story(members[s.id], sentences, story_config[s.id]) for s in stories}
     with stage("consensus", budget):  # 6.
         briefs = []
         for s in stories:
             headline, ranking = ranked[s.id]
-            briefs.append(brief_story(s, by_id, sentences, ranking, headline, config))
+            brief = brief_story(s, by_id, sentences, ranking, headline, story_config[s.id])
+            briefs.append(with_other_languages(brief, whole[s.id], parts[s.id][2], story_config[s.id].language or DEFAULT_LANGUAGE))
             if progress:
                 progress.advance()
     return briefs
@@ -336,7 +400,7 @@ def group_window(
 def rank_story(members: list[Article], sentences: dict[str, list[Sentence]], config: BriefingConfig) -> tuple[str, list[Sentence]]:
     """Stage 5 for one story: its headline, and its sentences by the summarizer's ranking."""
     ranked = rank_pool(sentence_pool(members, sentences), [a.title for a in members if a.title], config)
-    return choose_headline(members, config.language), ranked
+    return choose_headline(members, config.language or DEFAULT_LANGUAGE), ranked
 
 
 def summarize_story(
@@ -344,8 +408,10 @@ def summarize_story(
 ) -> StoryBrief:
     """Stages 5 and 6 for one story, with no history (every article new): what an engine runs per
     story. Needs only the story's own articles and their sentences."""
-    headline, ranked = rank_story([by_id[i] for i in story.article_ids], sentences, config)
-    brief = brief_story(story, by_id, sentences, ranked, headline, config)
+    config = in_story_language(config, [by_id[i] for i in story.article_ids])
+    whole, (story, members, also_covered) = story, in_one_language(story, [by_id[i] for i in story.article_ids])
+    headline, ranked = rank_story(members, sentences, config)
+    brief = with_other_languages(brief_story(story, by_id, sentences, ranked, headline, config), whole, also_covered, config.language or DEFAULT_LANGUAGE)
     return dated(brief, None, len(story.article_ids))
 
 

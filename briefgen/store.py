@@ -27,7 +27,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass

@@ -86,7 +86,8 @@ def test_extract_command_prints_what_was_read(tmp_path, capsys):
     (tmp_path / "wp.txt").write_text("\n".join(WORDPRESS), encoding="utf-8")
     assert main(["extract", str(tmp_path)]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert set(record) == {"path", "title", "outlet", "host", "published", "author", "url", "source_id", "text"}
+    assert set(record) == {"path", "title", "outlet", "host", "published", "author", "url", "source_id", "language", "text"}
+    assert record["language"] == "en"
     assert record["text"].split("\n") == ARTICLE
 
 

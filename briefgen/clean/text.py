@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..language import DEFAULT_LANGUAGE, language_code, split_paragraph
 from ..model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
@@ -502,14 +503,24 @@ LONG_PARAGRAPH = 5_000
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)\]]*\s+")
 
 
-def split_sentences(text: str, language: str = "english") -> list[str]:
-    """Split one paragraph into sentences, verbatim, with no downloaded model."""
+def split_sentences(text: str, language: str | None = "english") -> list[str]:
+    """Split one paragraph into sentences, verbatim, with no downloaded model. `language`: an ISO
+    639-1 code or an English name; English by the rules here, any other language by
+    `briefgen.language`'s rules for it."""
     text = text.strip()
     if not text:
         return []
     if len(text) > LONG_PARAGRAPH:
         return [s.strip() for s in _split_plainly(text) if s.strip()]
-    return list(_segmented(text, language))
+    code = _code(language)
+    if code != "en":
+        return split_paragraph(text, code)
+    return list(_segmented(text, "english"))
+
+
+@lru_cache(maxsize=256)
+def _code(language: str | None) -> str:
+    return language_code(language) if language else DEFAULT_LANGUAGE
 
 
 # A re-posted article repeats its original's paragraphs word for word (half of all paragraphs in a
@@ -529,9 +540,10 @@ def _split_plainly(text: str) -> list[str]:
     return pieces
 
 
-def article_sentences(article: Article, language: str = "english", limit: int | None = None) -> list[Sentence]:
+def article_sentences(article: Article, language: str | None = None, limit: int | None = None) -> list[Sentence]:
     """The sentences of an article's body, paragraph by paragraph, in reading order; the first
-    `limit` of them when a limit is given."""
+    `limit` of them when a limit is given. Split by the rules of `language` (None: the article's own)."""
+    language = language or article.language
     out: list[Sentence] = []
     for paragraph in article.body.split("\n"):
         for text in split_sentences(paragraph, language):

@@ -30,7 +30,7 @@ import hashlib
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -41,6 +41,8 @@ from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from ..config.options import BriefingConfig
+from ..language import CJK, DEFAULT_LANGUAGE, lone_capital_is_name, stem, stop_words, tokens
+from ..language.names import NOUNS_CAPITALISED
 from ..model import Article, Story
 from .story_focus import Focus, focus_of, same_story
 from .url_words import url_words
@@ -58,8 +60,11 @@ def _stem(word: str) -> str:
     return SnowballStemmer("english").stem(word)
 
 
-def _words(text: str) -> Iterable[tuple[str, bool]]:
-    """(stem, is_name) for each content word."""
+def _words(text: str, language: str = DEFAULT_LANGUAGE) -> Iterable[tuple[str, bool]]:
+    """(stem, is_name) for each content word, by the rules of the text's language."""
+    if language != "en":
+        yield from _words_in(text, language)
+        return
     for position, token in enumerate(_TOKEN.findall(text)):
         term = _term(token)
         if term is None:
@@ -83,15 +88,37 @@ def _term(token: str) -> tuple[str, bool, bool] | None:
     return _stem(lower), word[:1].isupper(), word.isupper() and len(word) > 1
 
 
+def _words_in(text: str, language: str) -> Iterable[tuple[str, bool]]:
+    """`_words` for any language but English: its tokens (a segmenter's words for Chinese and
+    Japanese), stop words and stemmer (`briefgen.language`); a capitalised word is a name only where
+    the language capitalises names alone (not German, which capitalises every noun)."""
+    stop = stop_words(language)
+    names = lone_capital_is_name(language)
+    for position, token in enumerate(tokens(text, language)):
+        word = _POSSESSIVE.sub("", token).strip(".-'’&")
+        lower = word.lower()
+        one_letter = len(lower) < 2 and not (language in CJK and lower and not lower.isascii())  # 国 is a word
+        if one_letter or lower in stop:
+            continue
+        acronym = word.isupper() and len(word) > 1
+        yield stem(language, lower), (names and word[:1].isupper() and position > 0) or acronym
+
+
+def _lead(article: Article) -> str:
+    if article.language in CJK:  # no spaces between words: the opening by characters, about two a word
+        return article.body[: 2 * LEAD_WORDS]
+    return " ".join(article.body.split()[:LEAD_WORDS])
+
+
 def story_terms(article: Article) -> list[str]:
-    """The terms that say which story an article belongs to: one term per word (its stem), repeated
-    by where the word stands. A word is one term wherever it stands, so two articles share a word
-    once, whether it is in their titles, their URLs or one's title and the other's URL."""
+    """The terms that say which story an article belongs to, in its language: one term per word (its
+    stem), repeated by where the word stands. A word is one term wherever it stands, so two articles
+    share a word once, whether it is in their titles, their URLs or one's title and the other's URL."""
+    language = article.language or DEFAULT_LANGUAGE
     terms: list[str] = []
-    for stem, is_name in _words(article.title):
+    for stem, is_name in _words(article.title, language):
         terms += [stem, stem, stem] if is_name else [stem, stem]
-    lead = " ".join(article.body.split()[:LEAD_WORDS])
-    for stem, is_name in _words(lead):
+    for stem, is_name in _words(_lead(article), language):
         terms += [stem, stem] if is_name else [stem]
     # twice: a URL slug is an editor's own summary of the story (chosen on half the UCI stories)
     terms += 2 * [_stem(w) for w in url_words(article.url) if w not in ENGLISH_STOP_WORDS]
@@ -165,6 +192,7 @@ def neighbour_graph(articles: list[Article], config: BriefingConfig) -> igraph.G
         edges += block_edges(vectors, transposed, days, start, start + BLOCK_ROWS, config, meaning)
     if config.story_focus:
         edges = focused_edges(edges, [focus_of(a) for a in articles])
+    edges = same_language_edges(edges, articles, days, config)
     return graph_of(len(articles), edges)
 
 
@@ -180,6 +208,90 @@ def focused_edges(edges: list[tuple[int, int, float]], focuses: list[Focus]) -> 
         if verdicts[(i, j)]:
             kept.append((i, j, score))
     return kept
+
+
+# Articles in two languages are one story only when what no translation changes says so: they share
+# this many numbers (of two digits or more: a toll, a date, a score) and this many names.
+SHARED_NUMBERS_ACROSS_LANGUAGES = 2
+SHARED_NAMES_ACROSS_LANGUAGES = 3
+_NUMBER = re.compile(r"\d[\d.,]*\d")
+_CAPITALISED = re.compile(r"(?<![\w.])[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class LanguageAnchors:
+    """An article's language, and the numbers and names of its title and opening: what two reports
+    of one event in two languages still share."""
+
+    language: str
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+
+def language_anchors(article: Article) -> LanguageAnchors:
+    text = article.title + "\n" + _lead(article)
+    language = article.language or DEFAULT_LANGUAGE
+    stop = stop_words(language)
+    names = frozenset(
+        w.lower() for w in _CAPITALISED.findall(text) if w[:1].isupper() and len(w) > 2 and w.lower() not in stop
+    ) if lone_capital_is_name(language) or language in NOUNS_CAPITALISED else frozenset()
+    numbers = frozenset(n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text))
+    return LanguageAnchors(language, numbers, names)
+
+
+def anchor_copy(article: Article) -> Article:
+    """The article cut to what `language_anchors` reads (its title and opening), to ship between processes."""
+    return replace(article, body=_lead(article))
+
+
+def same_language_edges(
+    edges: list[tuple[int, int, float]], articles: list[Article], days: np.ndarray | None = None, config: BriefingConfig | None = None
+) -> list[tuple[int, int, float]]:
+    """The links between articles of one language (node i is `articles[i]`), then the links across
+    languages, made on numbers and names alone.
+
+    Words, stems and a headline's focus differ from one language to another, so a link across two
+    rests on a few names and URL words: a German report would join an English story on "Berlin" and
+    "Scholz", and count as its support. Two articles in different languages are linked only when
+    they share `SHARED_NUMBERS_ACROSS_LANGUAGES` numbers and `SHARED_NAMES_ACROSS_LANGUAGES` names
+    (in their titles and openings) and are dated within the story window: one event, unmistakably.
+    A day in one language reads nothing more."""
+    kept = [(i, j, score) for i, j, score in edges if articles[i].language == articles[j].language]
+    if len({a.language for a in articles}) < 2:
+        return kept
+    return kept + _linked_across_languages(articles, days, config or BriefingConfig())
+
+
+# Such a link is as strong as two copies of one report: its evidence is shared facts, not shared words.
+CROSS_LANGUAGE_WEIGHT = 1.0
+# A number in more articles than this (a year, "10") names no one event: it is not used to find pairs.
+_MOST_ARTICLES_PER_NUMBER = 50
+
+
+def _linked_across_languages(articles: list[Article], days: np.ndarray | None, config: BriefingConfig) -> list[tuple[int, int, float]]:
+    anchors = [language_anchors(a) for a in articles]
+    by_number: dict[str, list[int]] = {}
+    for i, anchor in enumerate(anchors):
+        for number in anchor.numbers:
+            by_number.setdefault(number, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for holders in by_number.values():
+        if len(holders) > _MOST_ARTICLES_PER_NUMBER:
+            continue
+        for x, i in enumerate(holders):
+            for j in holders[x + 1 :]:
+                if anchors[i].language != anchors[j].language:
+                    shared[(i, j)] = shared.get((i, j), 0) + 1
+    links = []
+    for (i, j), numbers in sorted(shared.items()):
+        if numbers < SHARED_NUMBERS_ACROSS_LANGUAGES:
+            continue
+        if len(anchors[i].names & anchors[j].names) < SHARED_NAMES_ACROSS_LANGUAGES:
+            continue
+        if days is not None and days[i] >= 0 and days[j] >= 0 and abs(int(days[i]) - int(days[j])) > config.story_window_days:
+            continue
+        links.append((i, j, CROSS_LANGUAGE_WEIGHT))
+    return links
 
 
 def article_days(articles: list[Article]) -> np.ndarray:

@@ -58,7 +58,9 @@ class BriefingConfig:
     # summarize
     algorithm: str = "lexrank"
     sentences_per_story: int = 5
-    language: str = "english"
+    # the language every article is read in (an ISO 639-1 code such as "de", or an English name such
+    # as "german"); None: each article's own, detected from its text (briefgen.language)
+    language: str | None = None
     seed: int = 0  # for the algorithms that draw random numbers
     # MMR: how much overlap with a higher-ranked sentence counts against a sentence's centrality
     redundancy_weight: float = 0.3
@@ -170,6 +172,10 @@ class BriefingConfig:
             raise ValueError("email_max_bytes must be at least 10000")
         if self.max_age_days is not None and self.max_age_days < 0:
             raise ValueError("max_age_days must be 0 or more (None: no window)")
+        if self.language is not None:
+            from ..language import language_code
+
+            language_code(self.language)  # raises ValueError naming the language it does not know
         if self.sentences_per_story < 1:
             raise ValueError("sentences_per_story must be at least 1")
 

@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..language import lone_capital_is_name, stop_words
 from ..summarize.terms import sentence_terms
 
 # One passage (a sentence or two in a row) must tell the fact: a fair share of the line's words
@@ -173,9 +174,9 @@ def _outside_quotes(text: str) -> str:
     return _QUOTATION.sub(" ", text)
 
 
-def _name_runs(text: str) -> list[tuple[str, ...]]:
+def _name_runs(text: str, language: str = "en") -> list[tuple[str, ...]]:
     """Runs of capitalised words outside quotations, sentence-opening glue and calendar words left out."""
-    return [run for run, _ in _located_name_runs(text)]
+    return [run for run, _ in _located_name_runs(text, language)]
 
 
 # A name right after one of these is where something happened, not who did it: "of Addison", "in
@@ -183,11 +184,25 @@ def _name_runs(text: str) -> list[tuple[str, ...]]:
 _LOCATIVE = frozenset("in at near from outside inside across throughout".split()) | {"of"}
 # A party-and-state tag after a lawmaker's name: "D-Minn.", "R-Texas".
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+# a word with two capitals or more: an acronym or an abbreviated name ("AfD", "DB", "iOS" aside)
+_SEVERAL_CAPITALS = re.compile(r"\b\w*[A-ZÄÖÜ]\w*[A-ZÄÖÜ]\w*\b")
 
 
-def _located_name_runs(text: str) -> list[tuple[tuple[str, ...], bool]]:
+def _located_name_runs(text: str, language: str = "en") -> list[tuple[tuple[str, ...], bool]]:
+    """Each name run, and whether it names a place. Where a language capitalises every noun (German),
+    a lone capitalised word is no name ("Sitz", "Aufsichtsrat"): only runs of two or more words and
+    acronyms ("AfD", "DB") are."""
+    runs = _capitalised_runs(text, language)
+    if lone_capital_is_name(language):
+        return runs
+    acronyms = {m.group().lower() for m in _SEVERAL_CAPITALS.finditer(text)}
+    return [(run, place) for run, place in runs if len(run) > 1 or run[0] in acronyms]
+
+
+def _capitalised_runs(text: str, language: str) -> list[tuple[tuple[str, ...], bool]]:
     """Each name run, and whether it names a place (it follows a locative preposition, or stands
     alone after a comma right after such a place: "in Aberdeenshire, Scotland")."""
+    glue = stop_words(language) if language != "en" else frozenset()
     runs: list[tuple[tuple[str, ...], bool]] = []
     previous_part_place = False
     for part in re.split(r"[,;:()—–\"“”]|\.\s", _outside_quotes(text)):
@@ -200,6 +215,7 @@ def _located_name_runs(text: str) -> list[tuple[tuple[str, ...], bool]]:
             if word.endswith(("’s", "'s")):
                 word = word[:-2]
             capital = bool(_CAPITALISED.fullmatch(word) or _DOMAIN.fullmatch(word)) and word.lower() not in _NOT_NAMES
+            capital = capital and word.lower() not in glue
             if _PARTY_TAG.match(token.strip(",")):
                 capital = False
             opening = position == 0 and _opens_sentence(text, part)
@@ -242,7 +258,7 @@ def _speaker(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def elements(text: str) -> Elements:
+def elements(text: str, language: str = "en") -> Elements:
     quotes = []
     for m in _QUOTATION.finditer(text):
         quoted = normalised_words(m.group(1) or m.group(2))
@@ -256,7 +272,7 @@ def elements(text: str) -> Elements:
         weekdays=frozenset(m.group(1) for m in _WEEKDAY.finditer(outside)),
         quotes=tuple(quotes),
         speaker=_speaker(text),
-        names=tuple(run for run, place in _located_name_runs(text) if not place),
+        names=tuple(run for run, place in _located_name_runs(text, language) if not place),
     )
 
 
@@ -383,6 +399,7 @@ def judge(
     facts: ArticleFacts | None = None,
     everything: frozenset[str] | None = None,
     hits: Mapping[int, frozenset[str]] | None = None,
+    language: str = "en",
 ) -> Finding:
     """How the article (its sentences and their terms) stands to the line. `facts` and `everything`
     (every term of the article) may be given when the caller has them already: a story's lines are
@@ -395,7 +412,7 @@ def judge(
     facts = facts or article_facts("\n".join(article_texts))
     if everything is None:
         everything = frozenset().union(*article_terms) if article_terms else frozenset()
-    line = elements(line_text)
+    line = elements(line_text, language)
     first = max(0, passage[0] - NEAR) if passage else 0
     end = min(len(article_texts), passage[-1] + 1 + NEAR) if passage else 0
     # what stands beside the passage matters only for who said it: read only when the line names someone

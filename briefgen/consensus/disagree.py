@@ -179,7 +179,7 @@ def find_disagreements(
     config: BriefingConfig,
 ) -> tuple[Disagreement, ...]:
     """The story's figures that independent outlets report differently, in order of first mention."""
-    figures = [f for i, text in enumerate(texts) for f in figures_in(text, i, config.language)]
+    figures = [f for i, text in enumerate(texts) for f in figures_in(text, i, config.language or "en")]
     by_anchor: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         by_anchor[(f.kind, f.anchor)].append(f)

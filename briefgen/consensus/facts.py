@@ -38,6 +38,7 @@ from ..model import (
 )
 from ..summarize.select import word_overlap as overlap
 from .claims import PASSAGE_BAR, ArticleFacts, Finding, article_facts, judge, statements
+from ..language import DEFAULT_LANGUAGE, language_code
 from .disagree import find_disagreements, what_differs
 from .names import matching_terms
 
@@ -61,6 +62,7 @@ class _StorySentences:
     quotes: tuple[tuple[str, ...], ...]  # each sentence's quotations of 2+ words, as " w1 w2 … "
     spaced_words: tuple[str, ...]  # each sentence's lower-case words, " w1 w2 … ", to find them in
     weight: dict[str, float]  # each term's weight in the story (inverse sentence frequency)
+    language: str = "en"  # the story's (ISO 639-1): whose rules say which capitalised words are names
     _reported: dict = field(default_factory=dict, compare=False, repr=False)  # `reporting`, once asked
     _spans: dict = field(default_factory=dict, compare=False, repr=False)  # article id → (first, end)
     _facts: dict = field(default_factory=dict, compare=False, repr=False)  # article id → what it carries
@@ -96,7 +98,8 @@ class _StorySentences:
             for k in columns[bisect.bisect_left(columns, first) : bisect.bisect_left(columns, end)]
         }
         return judge(
-            self.texts[i], line, self.texts[first:end], self.terms[first:end], self.weight, facts, everything, in_article
+            self.texts[i], line, self.texts[first:end], self.terms[first:end], self.weight, facts, everything, in_article,
+            language=self.language,
         )
 
     def sharing(self, i: int) -> list[int]:
@@ -194,7 +197,12 @@ def _story_sentences(originals: list[Article], sentences: dict[str, list[Sentenc
         quotes=tuple(quotations(text) for text in texts),
         spaced_words=tuple(_spaced(_WORD.findall(text.lower())) for text in texts),
         weight=by_term,
+        language=_code(language),
     )
+
+
+def _code(language: str | None) -> str:
+    return language_code(language) if language else DEFAULT_LANGUAGE
 
 
 def same_fact(pool: _StorySentences, a: int, b: int, config: BriefingConfig) -> bool:
@@ -233,7 +241,7 @@ def brief_story(
     config: BriefingConfig,
 ) -> StoryBrief:
     originals = [articles[i] for i in story.article_ids if articles[i].duplicate_of is None]
-    pool = _story_sentences(originals, sentences, config.language)
+    pool = _story_sentences(originals, sentences, config.language or "en")
     index = {(pool.articles[i].id, pool.texts[i]): i for i in range(len(pool.texts))}
     order = []  # usable candidates, most central first
     for sentence in ranked:

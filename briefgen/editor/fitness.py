@@ -39,8 +39,9 @@ def dangling_opening(sentence: str) -> bool:
 
 # A statement ends on a full stop, exclamation mark or ellipsis, possibly inside closing quotes or
 # brackets. (A question mark is judged apart: a question reports no fact.)
-_STATEMENT_END = re.compile(r"(?:[.!…]|\.\.\.)[\"'”’»)\]]*$")
-_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*$")
+# (。！？ end Chinese and Japanese statements and questions, 」』） close their quotations and brackets)
+_STATEMENT_END = re.compile(r"(?:[.!…。！]|\.\.\.)[\"'”’»)\]」』）]*$")
+_QUESTION_END = re.compile(r"[?？][\"'”’»)\]」』）]*$")
 _INTRODUCES = re.compile(r"[:;,–—-][\"'”’»)\]]*$")
 # A list marker: a bullet, a dash, or "1." / "2)" / "(a)" before the first word.
 _LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·▪►▸◦‣+>]|\(?\d{1,2}[.)]|\([a-z]\))\s+")
@@ -99,7 +100,7 @@ def line_fault(text: str) -> str | None:
         return "schedule"
     if _CREDIT.search(line):
         return "caption or credit"
-    opening = line.lstrip("\"'“‘«([")
+    opening = line.lstrip("\"'“‘«([„»「『（")
     first = opening[:1]
     first_word = opening.split(" ", 1)[0]
     if first.islower() and first_word == first_word.lower():

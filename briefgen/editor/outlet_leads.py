@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..clean.text import words
+from ..clean.text import word_count, words
 from ..model import Article, Citation, Sentence, SummarySentence
 from .fitness import (
     article_line_faults,
@@ -46,7 +46,7 @@ def lead_sentence(sentences: list[Sentence]) -> Sentence | None:
     """The first informative sentence among an article's first `LEAD_SEARCH`, or None."""
     head = sentences[:LEAD_SEARCH]
     for sentence, fault in zip(head, article_line_faults([s.text for s in head])):
-        n = len(words(sentence.text))
+        n = word_count(sentence.text)  # Chinese and Japanese: about two characters a word
         if (
             fault is None
             and MIN_LEAD_WORDS <= n <= MAX_LEAD_WORDS

@@ -35,11 +35,13 @@ from ..clean import site_boilerplate
 from ..cluster.story_focus import Focus, focus_of
 from ..cluster.story_graph import (
     BLOCK_ROWS,
+    anchor_copy,
     block_edges,
     focused_edges,
     graph_of,
     headline_fields,
     headline_meaning,
+    same_language_edges,
     stories_of,
     term_df_cap,
 )
@@ -273,6 +275,9 @@ class _Run:
             # each original's focus, found where it is, judged here on the links in node order
             focus = dict(_concat(self.client.gather([self.submit(_focuses, p) for p in articles])))
             edges = focused_edges(edges, [focus[i] for i in order])
+        # each original's language, numbers and names, for the links across languages
+        anchors = dict(_concat(self.client.gather([self.submit(_language_anchors, p) for p in articles])))
+        edges = same_language_edges(edges, [anchors[i] for i in order], _days_array(days, order), self.config)
         copies_of = self.client.gather([self.submit(_id_and_original, p) for p in articles])
         return stories_of(graph_of(len(order), edges), order, _concat(copies_of), self.config)
 
@@ -333,6 +338,11 @@ def _id_and_original(articles: list[Article]) -> list[tuple[str, str | None]]:
 
 def _focuses(articles: list[Article]) -> list[tuple[str, Focus]]:
     return [(a.id, focus_of(a)) for a in articles if a.duplicate_of is None]
+
+
+def _language_anchors(articles: list[Article]) -> list[tuple[str, Article]]:
+    # the fields the cross-language check reads, on a light copy (no body past its opening)
+    return [(a.id, anchor_copy(a)) for a in articles if a.duplicate_of is None]
 
 
 def _headline_fields(articles: list[Article]) -> list[tuple[str, tuple]]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from ..language import detect_language
 from ..model import Article, Skipped
 from ..provenance import OutletRegistry
 from ..runtime.process_pool import add_worker_timings, map_in_processes
@@ -37,7 +38,10 @@ READERS = {
     ".xml": "feed",
 }
 
-__all__ = ["ArticleError", "READERS", "content_id", "iter_files", "iter_inputs", "read_files", "read_paths", "without_future_date"]
+__all__ = [
+    "ArticleError", "READERS", "content_id", "iter_files", "iter_inputs", "read_files", "read_paths", "with_language",
+    "without_future_date",
+]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -245,7 +249,14 @@ def _read_file(path: Path, registry: OutletRegistry, skipped: list[Skipped], max
         if isinstance(item, Skipped):
             skipped.append(item)
         else:
-            yield item
+            yield with_language(item)
+
+
+def with_language(article: Article) -> Article:
+    """The article with its language (`briefgen.language`): the reader's, else detected from its text."""
+    if article.language is not None:
+        return article
+    return replace(article, language=detect_language(f"{article.title}\n{article.body}"))
 
 
 def _binary_lines(path: Path, max_bytes: int) -> Iterator[bytes | LongLine]:

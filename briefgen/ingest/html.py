@@ -16,6 +16,7 @@ from ..clean.text import (
     strip_markup,
     word_count,
 )
+from ..language import declared_code, detect_language
 from ..model import Article
 from ..provenance import OutletRegistry
 from ..provenance.page import page_metadata, page_provenance
@@ -43,6 +44,7 @@ def read_html(path: str, text: str, registry: OutletRegistry, feed_date: str | N
     except Exception as err:  # the parser refuses very little; what it refuses is unusable
         raise ArticleError(f"cannot parse HTML: {err}") from None
     meta = page_metadata(tree)  # before the main-text pass, which takes scripts and furniture out
+    declared = _declared_language(tree)
     title = strip_markup(meta.title)
     lines, refused = _main_paragraphs(tree, text, title)
     # credits are read from every line, junk or not ("Source: …" is both); the body leaves out a spam
@@ -53,17 +55,29 @@ def read_html(path: str, text: str, registry: OutletRegistry, feed_date: str | N
     if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:  # a "Home" link left of a menu is no article
         raise ArticleError("no article text found in the HTML page")
     found = page_provenance(text, replace(meta, title=title), lines, paragraphs, registry, feed_date=feed_date)
+    body = "\n".join(paragraphs)
     return Article(
         id=content_id(text),
         path=path,
         title=found.title,
-        body="\n".join(paragraphs),
+        body=body,
         outlet=found.outlet,
         host=found.host,
         url=found.url,
         published=found.published,
         author=found.author,
+        language=detect_language(f"{found.title}\n{body}", declared),
     )
+
+
+def _declared_language(tree) -> str | None:
+    """The language the page says it is in (`<html lang>`, else `og:locale`): a hint for detection."""
+    root = tree.css_first("html")
+    declared = declared_code(root.attributes.get("lang") if root is not None else None)
+    if declared is None:
+        locale = tree.css_first('meta[property="og:locale"]')
+        declared = declared_code(locale.attributes.get("content") if locale is not None else None)
+    return declared
 
 
 def _main_paragraphs(tree, html: str, title: str) -> tuple[list[str], list[bool]]:

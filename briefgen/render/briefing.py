@@ -41,6 +41,7 @@ from ..model import Article, Briefing, Citation, Coverage, StoryBrief
 from ..runtime.budget import stage
 from . import coverage_text
 from .digest import Digest, fit_digest, several_outlets, story_urls
+from ..language import language_display_name
 from .languages import text_language
 from .schema import schema_text
 from ..version import __version__
@@ -88,6 +89,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["blindspot_note"] = coverage_text.blindspot_note
     env.globals["blindspot_heading"] = coverage_text.blindspot_heading
     env.filters["in_source_order"] = in_source_order
+    env.filters["language_name"] = language_display_name
     env.filters["lang"] = lang_attribute
     env.filters["story_date"] = story_date
     env.globals["EARLIER_SHOWN"] = EARLIER_SHOWN
@@ -345,7 +347,11 @@ def _story(s: StoryBrief, by_id: dict[str, Article], outlet_of: dict[str, str | 
 
 def briefing_to_dict(briefing: Briefing) -> dict:
     """The JSON contract of `briefing.json` (its schema: `briefgen/render/briefing.schema.json`)."""
-    return _without_bidi_controls(_briefing_dict(briefing))
+    out = _briefing_dict(briefing)
+    for story, brief in [*zip(out["stories"], briefing.stories), *zip(out.get("earlier", []), briefing.earlier)]:
+        if brief.also_covered:  # only on a story that joined other languages: other stories' objects are unchanged
+            story["also_covered"] = [{"language": code, "outlets": list(outlets)} for code, outlets in brief.also_covered]
+    return _without_bidi_controls(out)
 
 
 def _without_bidi_controls(value):
@@ -391,6 +397,7 @@ def _briefing_dict(briefing: Briefing) -> dict:
                 "author": a.author,
                 "duplicate_of": a.duplicate_of,
                 "source_id": a.source_id,
+                "language": a.language,
             }
             for a in briefing.articles
         ],

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from ..clean.text import words
+from ..clean.text import word_count
 from ..config.options import BriefingConfig
 from ..editor.fitness import article_line_faults, dangling_opening
 from ..model import Article, Sentence
@@ -109,7 +109,7 @@ def sentence_pool(articles: list[Article], sentences: dict[str, list[Sentence]])
         # does he face?"), a line introducing what follows ("Tour dates:") or a fragment.
         faults = article_line_faults([s.text for s in own])
         for sentence, fault in zip(own, faults):
-            n = len(words(sentence.text))
+            n = word_count(sentence.text)  # Chinese and Japanese: about two characters a word
             if MIN_WORDS <= n <= MAX_WORDS and fault is None and sentence.text not in seen:
                 seen.add(sentence.text)
                 pool.append(sentence)
@@ -131,13 +131,13 @@ def rank_pool(pool: list[Sentence], headlines: Sequence[str], config: BriefingCo
     canonical = sorted(pool, key=lambda s: (s.position, s.text, s.article_id))
     texts = [s.text for s in canonical]
     scores = np.array(
-        rank_sentences(texts, config.algorithm, language=config.language, headings=headlines, seed=config.seed)
+        rank_sentences(texts, config.algorithm, language=config.language or "en", headings=headlines, seed=config.seed)
     )
     spread = scores.max() - scores.min()
     relevance = (scores - scores.min()) / spread if spread > 0 else np.ones(len(scores))
     weights = np.array([config.dangling_opening_weight if dangling_opening(s.text) else 1.0 for s in canonical])
     relevance = (relevance * weights).tolist()
-    terms = [content_terms(s.text, config.language) for s in canonical]
+    terms = [content_terms(s.text, config.language or "en") for s in canonical]
     order = mmr_order(terms, relevance, redundancy_weight=config.redundancy_weight, limit=MMR_CANDIDATES)
     head = prefer_concise_wording(order[:MMR_CANDIDATES], terms, texts, near=SAME_FACT_OVERLAP)
     return [canonical[i] for i in head + order[MMR_CANDIDATES:]]

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -28,6 +27,10 @@ from sumy.utils import get_stop_words
 
 from ..clean.text import split_sentences, words
 from ..config.options import ALGORITHMS
+from ..language import language_code
+from ..language import stop_words as language_stop_words
+from ..language import tokens as language_tokens
+from ..language.words import stemmer as language_stemmer
 
 SUMMARIZERS = {
     "lexrank": LexRankSummarizer,
@@ -53,19 +56,23 @@ class OfflineTokenizer:
         return tuple(split_sentences(paragraph, self.language))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(words(sentence))
+        code = language_code(self.language or "en")
+        return tuple(words(sentence)) if code == "en" else tuple(language_tokens(sentence, code))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def stop_words(language: str) -> frozenset[str]:
-    return frozenset(get_stop_words(language))
+    code = language_code(language or "en")
+    if code == "en":
+        return frozenset(get_stop_words("english"))
+    return language_stop_words(code)  # sumy's list, else stopwords-iso's (sumy has no Russian list)
 
 
 def sumy_summarizer(algorithm: str, language: str = "english"):
     """A sumy summarizer configured as briefgen uses it: the language's stemmer and stop words."""
     if algorithm not in SUMMARIZERS:
         raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(SUMMARIZERS)}")
-    stemmer = Stemmer(language)
+    stemmer = language_stemmer(language_code(language or "en"))
     if algorithm == "edmundson":
         # Edmundson's cue and key methods need bonus/stigma word lists that only a user can supply;
         # without them it ranks by title words (the articles' headlines) and location.
