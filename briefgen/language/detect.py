@@ -10,7 +10,13 @@ unsure between it and another language. Text the model is unsure about, with no 
 
 from __future__ import annotations
 
+import io
+import lzma
+from array import array
 from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from .codes import DEFAULT_LANGUAGE
 
@@ -33,9 +39,26 @@ _VARIETY_OF = {"ary": "ar", "arz": "ar", "yue": "zh", "wuu": "zh", "gug": "gn", 
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, inflated in memory once per process.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    py3langid's own loader inflates the model (68 MB) through a temporary file, so a full temporary
+    folder, or a file-size limit, would stop the whole run at its first article; here the model is
+    inflated in memory instead (held twice for a moment, then only as its arrays)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    path = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else MODEL_DIR / MODEL_FILE
+    with np.load(io.BytesIO(lzma.decompress(path.read_bytes())), allow_pickle=False) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+            _unsigned(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True, tk_row=_unsigned(data["nextmove_row"]),
+        )
+
+
+def _unsigned(values: np.ndarray) -> array:
+    """A NumPy array of unsigned integers as the standard library's array, which py3langid indexes."""
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(np.ascontiguousarray(values).tobytes())
+    return out
 
 
 def detect_language(text: str, declared: str | None = None) -> str:
