@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language import DEFAULT_LANGUAGE, language_code, split_paragraph
+from ..language.sentences import rejoined
 from ..model import Article, Sentence
 
 _TAG = re.compile(r"<(?:[A-Za-z/!?][^<>]{0,2000})?>")
@@ -464,7 +465,6 @@ def clean_lines(raw_lines: list[str]) -> CleanText:
 # - an opening quotation mark left at the end of a sentence ("he said. “") opens the next one, and so
 #   does a list item's number cut off on its own ("2. Never urged ...").
 _OPENING_QUOTE = re.compile(r"\s[“‘«\"']$")
-_LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)]")
 _SENTENCEX_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it",
                         "portuguese": "pt", "dutch": "nl", "russian": "ru"}
 
@@ -472,28 +472,12 @@ _SENTENCEX_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanis
 def _compiled_split(text: str, language: str) -> list[str]:
     from sentencex import segment
 
-    pieces = list(segment(_SENTENCEX_LANGUAGES.get(language, "en"), text))
-    out: list[str] = []
-    carried = ""  # an opening quotation mark moved from the end of the previous piece
-    for piece in pieces:
-        piece = carried + piece
-        carried = ""
-        stripped = piece.rstrip()
-        if _LIST_NUMBER.fullmatch(stripped):
-            carried = piece
-            continue
-        if _OPENING_QUOTE.search(stripped):
-            carried, piece = stripped[-1], stripped[:-1]
-        if out and (not out[-1][-1:].isspace() or piece[:1].islower()):
-            out[-1] += piece
-        else:
-            out.append(piece)
-    if carried:  # a quotation mark or number that opens nothing: kept, as every character is
-        if out:
-            out[-1] += carried
-        else:
-            out.append(carried)
-    return out
+    return rejoined(segment(_SENTENCEX_LANGUAGES.get(language, "en"), text), _inside_a_sentence, _OPENING_QUOTE)
+
+
+def _inside_a_sentence(previous: str, piece: str) -> bool:
+    """A cut with no space after it, or before a lower-case letter, is no sentence end."""
+    return not previous[-1:].isspace() or piece[:1].islower()
 
 
 # pysbd's time grew with the square of a paragraph's length; sentencex is linear, but a "paragraph"

@@ -21,6 +21,7 @@ module serves every other language.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .codes import CJK
@@ -89,24 +90,33 @@ def split_paragraph(text: str, code: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _split(text: str, code: str) -> tuple[str, ...]:
+    pieces = _cjk_pieces(text) if code in CJK else _sentencex_pieces(text, code)
+    return tuple(s.strip() for s in rejoined(pieces, lambda previous, piece: _glued(previous, piece, code)) if s.strip())
+
+
+def rejoined(
+    pieces: Iterable[str], glued: Callable[[str, str], bool], opening_quote: re.Pattern[str] = _OPENING_QUOTE
+) -> list[str]:
+    """A splitter's pieces mended into sentences: a piece `glued` to the one before joins it, and an
+    opening quotation mark or a list item's number left at the end of a piece opens the next one."""
     out: list[str] = []
     carried = ""  # an opening quotation mark or a list number moved from the end of the previous piece
-    for piece in _cjk_pieces(text) if code in CJK else _sentencex_pieces(text, code):
+    for piece in pieces:
         piece = carried + piece
         carried = ""
         stripped = piece.rstrip()
         if _LIST_NUMBER.fullmatch(stripped):
             carried = piece
             continue
-        if _OPENING_QUOTE.search(stripped):
+        if opening_quote.search(stripped):
             carried, piece = stripped[-1], stripped[:-1]
-        if out and _glued(out[-1], piece, code):
+        if out and glued(out[-1], piece):
             out[-1] += piece
         else:
             out.append(piece)
-    if carried:
+    if carried:  # a quotation mark or number that opens nothing: kept, as every character is
         if out:
             out[-1] += carried
         else:
             out.append(carried)
-    return tuple(s.strip() for s in out if s.strip())
+    return out
